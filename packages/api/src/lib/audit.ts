@@ -1,0 +1,40 @@
+import type { Prisma, PrismaClient } from "@pixel/db";
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+export type AuditAction =
+  | "organization.created"
+  | "organization.updated"
+  | "member.role_changed"
+  | "member.removed"
+  | "member.left"
+  | "member.joined"
+  | "invitation.created"
+  | "invitation.revoked"
+  | "api_token.created"
+  | "api_token.revoked";
+
+export interface AuditEntry {
+  organizationId: string;
+  actorId: string | null;
+  action: AuditAction;
+  targetType: "organization" | "membership" | "invitation" | "api_token";
+  targetId?: string | null;
+  /** Never put secrets here: audit rows are shown to admins. */
+  metadata?: Prisma.InputJsonValue;
+  ip?: string | null;
+}
+
+export async function writeAudit(db: Db, entry: AuditEntry): Promise<void> {
+  await db.auditLog.create({
+    data: {
+      organizationId: entry.organizationId,
+      actorId: entry.actorId,
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: entry.targetId ?? null,
+      metadata: entry.metadata ?? {},
+      ip: entry.ip ?? null,
+    },
+  });
+}

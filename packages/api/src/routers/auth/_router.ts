@@ -1,0 +1,12 @@
+import { procedure } from "../../trpc/procedure.ts";
+import { router } from "../../trpc/init.ts";
+import { meHandler } from "./me.handler.ts";
+import { signUpHandler } from "./signUp.handler.ts";
+import { signUpSchema } from "./signUp.schema.ts";
+
+export const authRouter = router({
+  signUp: procedure({ scope: "public", rateLimit: { points: 20, duration: 600 } })
+    .input(signUpSchema)
+    .mutation(signUpHandler),
+  me: procedure({ scope: "user" }).query(meHandler),
+});
