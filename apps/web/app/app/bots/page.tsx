@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import { UpcomingSection } from "@/components/upcoming-section";
+
+export const metadata: Metadata = { title: "Bots" };
+
+export default function Page() {
+  return (
+    <UpcomingSection
+      title="Bots"
+      icon="🤖"
+      description="Design bots as graphs in the flow designer, preview them live and publish versions."
+      coming="the flow designer"
+    />
+  );
+}
