@@ -4,7 +4,14 @@ const config: NextConfig = {
   // Internal packages ship TypeScript source; Next compiles them.
   transpilePackages: ["@pixel/api", "@pixel/db", "@pixel/ui"],
   // Native or WASM server dependencies stay as Node requires instead of being bundled.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "@electric-sql/pglite", "ioredis", "nodemailer"],
+  serverExternalPackages: [
+    "@node-rs/argon2",
+    "pg",
+    "@prisma/adapter-pg",
+    "@electric-sql/pglite",
+    "ioredis",
+    "nodemailer",
+  ],
   poweredByHeader: false,
   reactStrictMode: true,
 };

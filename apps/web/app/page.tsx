@@ -3,12 +3,36 @@ import { Logo } from "@/components/logo";
 import { ThemeToggle } from "@/components/theme-toggle";
 
 const features = [
-  { icon: "🧩", title: "Visual flow designer", text: "Drag nodes, connect branches, undo anything, preview live, publish versions and roll back." },
-  { icon: "🎓", title: "Expert templates", text: "Finance, legal, marketing, HR and more — plus multi-expert collaboration flows that hand off with shared context." },
-  { icon: "🔌", title: "Any AI provider", text: "OpenAI, Anthropic, Google, Mistral or your own OpenAI-compatible server, with ordered fallback." },
-  { icon: "💸", title: "Costs under control", text: "Keys encrypted at rest, every token and cent counted, budgets with a hard stop." },
-  { icon: "💬", title: "Deploy anywhere", text: "A hosted chat page, a tiny embeddable widget, a REST API and an OpenAI-compatible endpoint." },
-  { icon: "👥", title: "Built for teams", text: "Organizations, roles, invitations, API tokens and an audit log from day one." },
+  {
+    icon: "🧩",
+    title: "Visual flow designer",
+    text: "Drag nodes, connect branches, undo anything, preview live, publish versions and roll back.",
+  },
+  {
+    icon: "🎓",
+    title: "Expert templates",
+    text: "Finance, legal, marketing, HR and more — plus multi-expert collaboration flows that hand off with shared context.",
+  },
+  {
+    icon: "🔌",
+    title: "Any AI provider",
+    text: "OpenAI, Anthropic, Google, Mistral or your own OpenAI-compatible server, with ordered fallback.",
+  },
+  {
+    icon: "💸",
+    title: "Costs under control",
+    text: "Keys encrypted at rest, every token and cent counted, budgets with a hard stop.",
+  },
+  {
+    icon: "💬",
+    title: "Deploy anywhere",
+    text: "A hosted chat page, a tiny embeddable widget, a REST API and an OpenAI-compatible endpoint.",
+  },
+  {
+    icon: "👥",
+    title: "Built for teams",
+    text: "Organizations, roles, invitations, API tokens and an audit log from day one.",
+  },
 ];
 
 export default function LandingPage() {
@@ -21,7 +45,10 @@ export default function LandingPage() {
           <Link href="/sign-in" className="rounded-lg px-3 py-2 font-medium hover:bg-slate-100 dark:hover:bg-slate-800">
             Sign in
           </Link>
-          <Link href="/sign-up" className="rounded-lg bg-indigo-600 px-3 py-2 font-medium text-white hover:bg-indigo-500">
+          <Link
+            href="/sign-up"
+            className="rounded-lg bg-indigo-600 px-3 py-2 font-medium text-white hover:bg-indigo-500"
+          >
             Get started
           </Link>
         </nav>
@@ -35,11 +62,14 @@ export default function LandingPage() {
             Build, publish and run <span className="text-indigo-600 dark:text-indigo-400">chatbots</span> your way.
           </h1>
           <p className="mx-auto mt-6 max-w-2xl text-lg text-slate-600 dark:text-slate-300">
-            Pixel AI Creator is a platform to design bots as graphs, start from expert templates, stream answers from the
-            AI provider you choose, and deploy them on a hosted page, a widget or an API.
+            Pixel AI Creator is a platform to design bots as graphs, start from expert templates, stream answers from
+            the AI provider you choose, and deploy them on a hosted page, a widget or an API.
           </p>
           <div className="mt-10 flex flex-wrap justify-center gap-3">
-            <Link href="/sign-up" className="rounded-lg bg-indigo-600 px-5 py-3 font-semibold text-white shadow hover:bg-indigo-500">
+            <Link
+              href="/sign-up"
+              className="rounded-lg bg-indigo-600 px-5 py-3 font-semibold text-white shadow hover:bg-indigo-500"
+            >
               Create your workspace
             </Link>
             <Link
@@ -50,9 +80,15 @@ export default function LandingPage() {
             </Link>
           </div>
         </section>
-        <section className="mx-auto grid max-w-6xl gap-4 px-6 pb-24 sm:grid-cols-2 lg:grid-cols-3" aria-label="Features">
+        <section
+          className="mx-auto grid max-w-6xl gap-4 px-6 pb-24 sm:grid-cols-2 lg:grid-cols-3"
+          aria-label="Features"
+        >
           {features.map((f) => (
-            <div key={f.title} className="rounded-xl border border-slate-200 bg-white p-6 dark:border-slate-800 dark:bg-slate-900">
+            <div
+              key={f.title}
+              className="rounded-xl border border-slate-200 bg-white p-6 dark:border-slate-800 dark:bg-slate-900"
+            >
               <div className="text-2xl" aria-hidden>
                 {f.icon}
               </div>

@@ -34,21 +34,27 @@ async function main() {
     stopDatabase = embedded.stop;
     env.DATABASE_URL = embedded.url;
     env.PIXEL_EMBEDDED = "1";
-    log(`embedded PostgreSQL (PGlite) in ${path.relative(repoRoot, dataDir) || "."}/pglite on 127.0.0.1:${embedded.port}`);
+    log(
+      `embedded PostgreSQL (PGlite) in ${path.relative(repoRoot, dataDir) || "."}/pglite on 127.0.0.1:${embedded.port}`,
+    );
   } else {
     log("using the PostgreSQL at DATABASE_URL");
   }
 
   if (!env.NEXTAUTH_SECRET) {
     if (process.env.DATABASE_URL && mode === "start" && process.env.PIXEL_ALLOW_GENERATED_SECRET !== "1") {
-      throw new Error("NEXTAUTH_SECRET is required when DATABASE_URL is set (production). Generate one: openssl rand -base64 32");
+      throw new Error(
+        "NEXTAUTH_SECRET is required when DATABASE_URL is set (production). Generate one: openssl rand -base64 32",
+      );
     }
     env.NEXTAUTH_SECRET = loadOrCreateSecrets(dataDir).nextauthSecret;
   }
 
   const started = Date.now();
   const { applied } = await applyMigrations(env.DATABASE_URL as string, { log });
-  log(applied.length ? `applied ${applied.length} migration(s) in ${Date.now() - started} ms` : "database is up to date");
+  log(
+    applied.length ? `applied ${applied.length} migration(s) in ${Date.now() - started} ms` : "database is up to date",
+  );
 
   const require = createRequire(import.meta.url);
   const nextBin = require.resolve("next/dist/bin/next");

@@ -1,5 +1,11 @@
-export { appRouter, type AppRouter } from "./routers/_app.ts";
-export { createContext, InvalidTokenError, ORGANIZATION_COOKIE, ORGANIZATION_HEADER, type Context } from "./trpc/context.ts";
-export { createCallerFactory } from "./trpc/init.ts";
 export { handleTrpcRequest } from "./http/trpc-handler.ts";
+export { type AppRouter, appRouter } from "./routers/_app.ts";
 export type { Access } from "./trpc/access.ts";
+export {
+  type Context,
+  createContext,
+  InvalidTokenError,
+  ORGANIZATION_COOKIE,
+  ORGANIZATION_HEADER,
+} from "./trpc/context.ts";
+export { createCallerFactory } from "./trpc/init.ts";

@@ -7,7 +7,11 @@ import { useTRPC } from "@/lib/trpc";
 
 const nextSteps = [
   { href: "/app/settings/members", title: "Invite your team", text: "Add teammates as admins, editors or viewers." },
-  { href: "/app/settings/api-tokens", title: "Create an API token", text: "Call the API from scripts and CI with a bearer token." },
+  {
+    href: "/app/settings/api-tokens",
+    title: "Create an API token",
+    text: "Call the API from scripts and CI with a bearer token.",
+  },
   { href: "/app/settings/audit", title: "Review the audit log", text: "See who changed roles, members and tokens." },
 ];
 

@@ -54,7 +54,12 @@ export function Shell({ user, children }: { user: { email: string; name: string 
         </nav>
       </aside>
       {open ? (
-        <button type="button" aria-label="Close menu" className="fixed inset-0 z-20 bg-slate-900/40 lg:hidden" onClick={() => setOpen(false)} />
+        <button
+          type="button"
+          aria-label="Close menu"
+          className="fixed inset-0 z-20 bg-slate-900/40 lg:hidden"
+          onClick={() => setOpen(false)}
+        />
       ) : null}
       <div className="flex min-w-0 flex-col">
         <header className="sticky top-0 z-10 flex items-center gap-3 border-b border-slate-200 bg-white/80 px-4 py-3 backdrop-blur dark:border-slate-800 dark:bg-slate-950/80">

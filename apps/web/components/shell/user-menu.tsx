@@ -8,7 +8,10 @@ export function UserMenu({ user }: { user: { email: string; name: string | null 
         className="flex cursor-pointer list-none items-center gap-2 rounded-lg px-2 py-1.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
         aria-label="Account menu"
       >
-        <span className="grid size-7 place-items-center rounded-full bg-indigo-600 text-xs font-semibold text-white" aria-hidden>
+        <span
+          className="grid size-7 place-items-center rounded-full bg-indigo-600 text-xs font-semibold text-white"
+          aria-hidden
+        >
           {(user.name || user.email).slice(0, 1).toUpperCase()}
         </span>
         <span className="hidden max-w-[12rem] truncate sm:inline">{user.name || user.email}</span>

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@pixel/db";
 import { verifyPassword } from "../lib/passwords.ts";
-import { consumeRateLimit, type RateLimitRule, RateLimitedError, resetRateLimit } from "../lib/rate-limit.ts";
+import { consumeRateLimit, RateLimitedError, type RateLimitRule, resetRateLimit } from "../lib/rate-limit.ts";
 
 export const SIGN_IN_PER_EMAIL: RateLimitRule = { points: 10, duration: 15 * 60 };
 export const SIGN_IN_PER_IP: RateLimitRule = { points: 50, duration: 15 * 60 };
@@ -33,7 +33,7 @@ export async function authorizeCredentials(prisma: PrismaClient, input: Credenti
   }
   const user = await prisma.user.findUnique({ where: { email } });
   const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
-  if (!user || !user.passwordHash || !ok) return null;
+  if (!user?.passwordHash || !ok) return null;
   await resetRateLimit("sign-in-email", SIGN_IN_PER_EMAIL, email);
   return { id: user.id, email: user.email, name: user.name, image: user.image };
 }

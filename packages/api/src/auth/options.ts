@@ -1,5 +1,5 @@
-import type { PrismaClient } from "@pixel/db";
 import { PrismaAdapter } from "@next-auth/prisma-adapter";
+import type { PrismaClient } from "@pixel/db";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
@@ -40,7 +40,12 @@ export function buildAuthOptions(getPrisma: () => PrismaClient): NextAuthOptions
         },
       }),
       ...(enabled.github
-        ? [GitHubProvider({ clientId: process.env.GITHUB_ID as string, clientSecret: process.env.GITHUB_SECRET as string })]
+        ? [
+            GitHubProvider({
+              clientId: process.env.GITHUB_ID as string,
+              clientSecret: process.env.GITHUB_SECRET as string,
+            }),
+          ]
         : []),
       ...(enabled.google
         ? [

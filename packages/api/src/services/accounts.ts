@@ -20,8 +20,15 @@ export async function createUserWithPersonalOrganization(prisma: PrismaClient, i
   });
 }
 
-export async function addPersonalOrganization(prisma: PrismaClient, userId: string, name: string | null, email: string) {
-  return prisma.$transaction((tx) => createOwnedOrganization(tx, userId, personalOrganizationName({ name, email }), true));
+export async function addPersonalOrganization(
+  prisma: PrismaClient,
+  userId: string,
+  name: string | null,
+  email: string,
+) {
+  return prisma.$transaction((tx) =>
+    createOwnedOrganization(tx, userId, personalOrganizationName({ name, email }), true),
+  );
 }
 
 function personalOrganizationName({ name, email }: { name: string | null; email: string }): string {
@@ -30,7 +37,13 @@ function personalOrganizationName({ name, email }: { name: string | null; email:
 
 type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
-export async function createOwnedOrganization(tx: Tx, userId: string, name: string, personal: boolean, ip?: string | null) {
+export async function createOwnedOrganization(
+  tx: Tx,
+  userId: string,
+  name: string,
+  personal: boolean,
+  ip?: string | null,
+) {
   const organization = await tx.organization.create({
     data: { name, slug: slugify(name), personal, memberships: { create: { userId, role: "owner" } } },
   });

@@ -10,4 +10,8 @@ export type Access =
   | { scope: "user"; rateLimit?: RateLimitRule }
   | { scope: "organization"; minRole: Role; rateLimit?: RateLimitRule };
 
-export const DEFAULT_RATE_LIMIT: RateLimitRule = { points: 600, duration: 60 };
+/** Calls per minute per user (or per IP when signed out) for procedures without a rule of their own. */
+export const DEFAULT_RATE_LIMIT: RateLimitRule = {
+  points: Number(process.env.API_RATE_LIMIT_PER_MINUTE ?? 600),
+  duration: 60,
+};

@@ -1,8 +1,8 @@
 import { initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
-import type { Context } from "./context.ts";
 import type { Access } from "./access.ts";
+import type { Context } from "./context.ts";
 
 export interface FieldError {
   path: string;

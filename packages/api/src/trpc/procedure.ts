@@ -48,7 +48,10 @@ const memberOfOrganization = signedInBase.use(async ({ ctx, meta, next }) => {
     if (!membership) throw new TRPCError({ code: "FORBIDDEN", message: "You do not belong to any organization." });
   }
   if (!hasRole(membership.role, minRole)) {
-    throw new TRPCError({ code: "FORBIDDEN", message: `This needs the ${minRole} role or higher; you are ${membership.role}.` });
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: `This needs the ${minRole} role or higher; you are ${membership.role}.`,
+    });
   }
   return next({
     ctx: { organization: membership.organization, membership, organizationId: membership.organizationId },

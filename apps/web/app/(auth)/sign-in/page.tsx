@@ -1,6 +1,6 @@
+import { oauthProvidersEnabled } from "@pixel/api/auth";
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { oauthProvidersEnabled } from "@pixel/api/auth";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };

@@ -64,7 +64,10 @@ export function SignInForm({ oauth }: { oauth: { github: boolean; google: boolea
       ) : null}
       <p className="mt-6 text-center text-sm text-slate-500">
         New here?{" "}
-        <Link href={`/sign-up${callbackUrl !== "/app" ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`} className="font-medium text-indigo-600 hover:underline dark:text-indigo-400">
+        <Link
+          href={`/sign-up${callbackUrl !== "/app" ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`}
+          className="font-medium text-indigo-600 hover:underline dark:text-indigo-400"
+        >
           Create an account
         </Link>
       </p>

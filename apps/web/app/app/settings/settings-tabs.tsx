@@ -13,7 +13,10 @@ const TABS = [
 export function SettingsTabs() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Settings sections" className="flex gap-1 overflow-x-auto border-b border-slate-200 dark:border-slate-800">
+    <nav
+      aria-label="Settings sections"
+      className="flex gap-1 overflow-x-auto border-b border-slate-200 dark:border-slate-800"
+    >
       {TABS.map((tab) => {
         const active = pathname === tab.href;
         return (

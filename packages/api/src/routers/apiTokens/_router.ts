@@ -11,5 +11,7 @@ export const apiTokensRouter = router({
   create: procedure({ scope: "organization", minRole: "editor", rateLimit: { points: 30, duration: 3600 } })
     .input(createApiTokenSchema)
     .mutation(createApiTokenHandler),
-  revoke: procedure({ scope: "organization", minRole: "editor" }).input(revokeApiTokenSchema).mutation(revokeApiTokenHandler),
+  revoke: procedure({ scope: "organization", minRole: "editor" })
+    .input(revokeApiTokenSchema)
+    .mutation(revokeApiTokenHandler),
 });

@@ -1,5 +1,5 @@
-import { procedure } from "../../trpc/procedure.ts";
 import { router } from "../../trpc/init.ts";
+import { procedure } from "../../trpc/procedure.ts";
 import { meHandler } from "./me.handler.ts";
 import { signUpHandler } from "./signUp.handler.ts";
 import { signUpSchema } from "./signUp.schema.ts";

@@ -9,8 +9,10 @@ export async function acceptInvitationHandler({ ctx, input }: HandlerArgs<UserCo
   const invitation = await ctx.prisma.invitation.findUnique({ where: { tokenHash: hashToken(input.token) } });
   if (!invitation) throw new TRPCError({ code: "NOT_FOUND", message: "This invitation link is not valid." });
   const status = invitationStatus(invitation);
-  if (status === "accepted") throw new TRPCError({ code: "CONFLICT", message: "This invitation has already been used." });
-  if (status === "revoked") throw new TRPCError({ code: "BAD_REQUEST", message: "This invitation was revoked. Ask for a new one." });
+  if (status === "accepted")
+    throw new TRPCError({ code: "CONFLICT", message: "This invitation has already been used." });
+  if (status === "revoked")
+    throw new TRPCError({ code: "BAD_REQUEST", message: "This invitation was revoked. Ask for a new one." });
   if (status === "expired") {
     throw new TRPCError({
       code: "BAD_REQUEST",
@@ -29,7 +31,8 @@ export async function acceptInvitationHandler({ ctx, input }: HandlerArgs<UserCo
       where: { id: invitation.id, acceptedAt: null, revokedAt: null },
       data: { acceptedAt: new Date() },
     });
-    if (claimed.count === 0) throw new TRPCError({ code: "CONFLICT", message: "This invitation has already been used." });
+    if (claimed.count === 0)
+      throw new TRPCError({ code: "CONFLICT", message: "This invitation has already been used." });
     const membership = await tx.membership.upsert({
       where: { organizationId_userId: { organizationId: invitation.organizationId, userId: ctx.actor.userId } },
       create: { organizationId: invitation.organizationId, userId: ctx.actor.userId, role: invitation.role },

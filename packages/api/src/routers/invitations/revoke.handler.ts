@@ -8,7 +8,8 @@ export async function revokeInvitationHandler({ ctx, input }: HandlerArgs<Organi
     where: { id: input.invitationId, organizationId: ctx.organizationId },
   });
   if (!invitation) throw new TRPCError({ code: "NOT_FOUND", message: "No such invitation in this organization." });
-  if (invitation.acceptedAt) throw new TRPCError({ code: "CONFLICT", message: "This invitation was already accepted." });
+  if (invitation.acceptedAt)
+    throw new TRPCError({ code: "CONFLICT", message: "This invitation was already accepted." });
   await ctx.prisma.$transaction(async (tx) => {
     await tx.invitation.update({ where: { id: invitation.id }, data: { revokedAt: new Date() } });
     await writeAudit(tx, {

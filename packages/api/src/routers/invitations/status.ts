@@ -4,7 +4,10 @@ export const INVITATION_TTL_DAYS = 7;
 
 export type InvitationStatus = "pending" | "accepted" | "revoked" | "expired";
 
-export function invitationStatus(invitation: Pick<Invitation, "acceptedAt" | "revokedAt" | "expiresAt">, now = new Date()): InvitationStatus {
+export function invitationStatus(
+  invitation: Pick<Invitation, "acceptedAt" | "revokedAt" | "expiresAt">,
+  now = new Date(),
+): InvitationStatus {
   if (invitation.acceptedAt) return "accepted";
   if (invitation.revokedAt) return "revoked";
   if (invitation.expiresAt <= now) return "expired";

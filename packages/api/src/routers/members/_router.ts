@@ -10,7 +10,11 @@ import { updateRoleSchema } from "./updateRole.schema.ts";
 
 export const membersRouter = router({
   list: procedure({ scope: "organization", minRole: "viewer" }).query(listMembersHandler),
-  updateRole: procedure({ scope: "organization", minRole: "admin" }).input(updateRoleSchema).mutation(updateRoleHandler),
-  remove: procedure({ scope: "organization", minRole: "admin" }).input(removeMemberSchema).mutation(removeMemberHandler),
+  updateRole: procedure({ scope: "organization", minRole: "admin" })
+    .input(updateRoleSchema)
+    .mutation(updateRoleHandler),
+  remove: procedure({ scope: "organization", minRole: "admin" })
+    .input(removeMemberSchema)
+    .mutation(removeMemberHandler),
   leave: procedure({ scope: "user" }).input(leaveOrganizationSchema).mutation(leaveOrganizationHandler),
 });

@@ -2,10 +2,16 @@ import { writeAudit } from "../../lib/audit.ts";
 import type { HandlerArgs, OrganizationContext } from "../../trpc/types.ts";
 import type { UpdateOrganizationInput } from "./update.schema.ts";
 
-export async function updateOrganizationHandler({ ctx, input }: HandlerArgs<OrganizationContext, UpdateOrganizationInput>) {
+export async function updateOrganizationHandler({
+  ctx,
+  input,
+}: HandlerArgs<OrganizationContext, UpdateOrganizationInput>) {
   const before = ctx.organization.name;
   return ctx.prisma.$transaction(async (tx) => {
-    const organization = await tx.organization.update({ where: { id: ctx.organizationId }, data: { name: input.name } });
+    const organization = await tx.organization.update({
+      where: { id: ctx.organizationId },
+      data: { name: input.name },
+    });
     await writeAudit(tx, {
       organizationId: ctx.organizationId,
       actorId: ctx.actor.userId,

@@ -34,7 +34,8 @@ export function ApiTokens() {
           title="Create a personal API token"
           description={
             <>
-              Use it as <code className="font-mono text-xs">Authorization: Bearer …</code>. It acts as you, in this organization only.
+              Use it as <code className="font-mono text-xs">Authorization: Bearer …</code>. It acts as you, in this
+              organization only.
             </>
           }
         />
@@ -82,17 +83,21 @@ export function ApiTokens() {
                 <p className="text-sm font-medium">{t.name}</p>
                 <p className="font-mono text-xs text-slate-500">{t.masked}</p>
                 <p className="text-xs text-slate-500">
-                  Created {t.createdAt.toLocaleDateString()} · {t.lastUsedAt ? `last used ${t.lastUsedAt.toLocaleString()}` : "never used"}
+                  Created {t.createdAt.toLocaleDateString()} ·{" "}
+                  {t.lastUsedAt ? `last used ${t.lastUsedAt.toLocaleString()}` : "never used"}
                   {t.expiresAt ? ` · expires ${t.expiresAt.toLocaleDateString()}` : " · no expiry"}
                 </p>
               </div>
-              <Badge tone={t.status === "active" ? "green" : t.status === "expired" ? "amber" : "red"}>{t.status}</Badge>
+              <Badge tone={t.status === "active" ? "green" : t.status === "expired" ? "amber" : "red"}>
+                {t.status}
+              </Badge>
               {t.status === "active" ? (
                 <Button
                   size="sm"
                   variant="ghost"
                   onClick={() => {
-                    if (window.confirm(`Revoke "${t.name}"? Anything using it stops working.`)) revoke.mutate({ tokenId: t.id });
+                    if (window.confirm(`Revoke "${t.name}"? Anything using it stops working.`))
+                      revoke.mutate({ tokenId: t.id });
                   }}
                 >
                   Revoke

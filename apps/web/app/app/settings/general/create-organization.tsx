@@ -32,7 +32,13 @@ export function CreateOrganization() {
     <Card>
       <CardHeader title="New organization" description="A shared workspace for a team. You will be its owner." />
       <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3 p-5">
-        <TextField label="Organization name" name="name" placeholder="Acme Support" className="min-w-[16rem] flex-1" error={fieldError} />
+        <TextField
+          label="Organization name"
+          name="name"
+          placeholder="Acme Support"
+          className="min-w-[16rem] flex-1"
+          error={fieldError}
+        />
         <Button type="submit" variant="secondary" loading={create.isPending}>
           Create organization
         </Button>

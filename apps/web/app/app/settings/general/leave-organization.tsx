@@ -24,7 +24,10 @@ export function LeaveOrganization() {
   const organization = org.data;
   return (
     <Card>
-      <CardHeader title="Leave organization" description="You lose access to its bots and settings. The last owner cannot leave." />
+      <CardHeader
+        title="Leave organization"
+        description="You lose access to its bots and settings. The last owner cannot leave."
+      />
       <div className="space-y-3 p-5">
         {leave.error ? <Alert>{messageOf(leave.error)}</Alert> : null}
         <Button

@@ -28,7 +28,10 @@ export function OrganizationName() {
 
   return (
     <Card>
-      <CardHeader title="Organization" description={canEdit ? "Rename your organization." : "Only owners and admins can rename it."} />
+      <CardHeader
+        title="Organization"
+        description={canEdit ? "Rename your organization." : "Only owners and admins can rename it."}
+      />
       {org.data ? (
         <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3 p-5" key={org.data.id}>
           <TextField

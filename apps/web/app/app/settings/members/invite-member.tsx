@@ -72,7 +72,9 @@ export function InviteMember() {
                 {copied ? "Copied" : "Copy"}
               </Button>
             </div>
-            {invite.data.emailError ? <p className="mt-1 text-xs">Email delivery failed: {invite.data.emailError}</p> : null}
+            {invite.data.emailError ? (
+              <p className="mt-1 text-xs">Email delivery failed: {invite.data.emailError}</p>
+            ) : null}
           </Alert>
         ) : null}
       </div>

@@ -23,7 +23,10 @@ export function MemberList() {
 
   return (
     <Card>
-      <CardHeader title="Members" description="Owners manage everything; admins manage members; editors build; viewers read." />
+      <CardHeader
+        title="Members"
+        description="Owners manage everything; admins manage members; editors build; viewers read."
+      />
       {error ? (
         <div className="px-5 pt-4">
           <Alert>{messageOf(error)}</Alert>
@@ -33,8 +36,15 @@ export function MemberList() {
         {members.data?.map((m) => {
           const canChange = isAdmin && (isOwner || m.role !== "owner");
           return (
-            <li key={m.id} className="flex flex-wrap items-center gap-3 px-5 py-3" data-testid={`member-${m.user.email}`}>
-              <span className="grid size-9 place-items-center rounded-full bg-slate-200 text-sm font-semibold dark:bg-slate-700" aria-hidden>
+            <li
+              key={m.id}
+              className="flex flex-wrap items-center gap-3 px-5 py-3"
+              data-testid={`member-${m.user.email}`}
+            >
+              <span
+                className="grid size-9 place-items-center rounded-full bg-slate-200 text-sm font-semibold dark:bg-slate-700"
+                aria-hidden
+              >
                 {(m.user.name || m.user.email).slice(0, 1).toUpperCase()}
               </span>
               <div className="min-w-0 flex-1">
@@ -53,7 +63,9 @@ export function MemberList() {
                     data-testid="member-role"
                     value={m.role}
                     disabled={updateRole.isPending}
-                    onChange={(e) => updateRole.mutate({ membershipId: m.id, role: e.target.value as (typeof ROLES)[number] })}
+                    onChange={(e) =>
+                      updateRole.mutate({ membershipId: m.id, role: e.target.value as (typeof ROLES)[number] })
+                    }
                     className="rounded-lg border-0 bg-slate-100 py-1 pr-8 pl-2 text-sm dark:bg-slate-800"
                   >
                     {ROLES.filter((r) => isOwner || r !== "owner").map((r) => (
@@ -67,7 +79,8 @@ export function MemberList() {
                       size="sm"
                       variant="ghost"
                       onClick={() => {
-                        if (window.confirm(`Remove ${m.user.email} from the organization?`)) remove.mutate({ membershipId: m.id });
+                        if (window.confirm(`Remove ${m.user.email} from the organization?`))
+                          remove.mutate({ membershipId: m.id });
                       }}
                     >
                       Remove

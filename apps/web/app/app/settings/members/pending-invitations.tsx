@@ -9,7 +9,9 @@ export function PendingInvitations() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { isAdmin } = useMyRole();
-  const invitations = useQuery(trpc.invitations.list.queryOptions(undefined, { enabled: isAdmin, refetchInterval: 5_000 }));
+  const invitations = useQuery(
+    trpc.invitations.list.queryOptions(undefined, { enabled: isAdmin, refetchInterval: 5_000 }),
+  );
   const revoke = useMutation(
     trpc.invitations.revoke.mutationOptions({
       onSettled: () => void queryClient.invalidateQueries({ queryKey: trpc.invitations.pathKey() }),
