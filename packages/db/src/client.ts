@@ -5,12 +5,17 @@ export interface PrismaClientOptions {
   url: string;
   /** Connections in the pool; a server wants a few, a script one. */
   poolMax?: number;
+  /** On the embedded database transactions take turns (one shared session), so they may wait longer. */
+  embedded?: boolean;
 }
 
 /** The one way to build a Prisma client: always through the pg driver adapter. */
-export function createPrismaClient({ url, poolMax = 10 }: PrismaClientOptions): PrismaClient {
+export function createPrismaClient({ url, poolMax = 10, embedded = false }: PrismaClientOptions): PrismaClient {
   const adapter = new PrismaPg({ connectionString: url, max: poolMax, idleTimeoutMillis: 30_000 });
-  return new PrismaClient({ adapter });
+  return new PrismaClient({
+    adapter,
+    transactionOptions: embedded ? { maxWait: 15_000, timeout: 20_000 } : { maxWait: 5_000, timeout: 10_000 },
+  });
 }
 
 const globalForPrisma = globalThis as unknown as { __pixelPrisma?: PrismaClient };
@@ -25,9 +30,9 @@ export function getPrisma(): PrismaClient {
     if (!url) {
       throw new Error("DATABASE_URL is not set: start the app with `pnpm start` (embedded database) or set it.");
     }
-    const poolMax = Number(process.env.DATABASE_POOL_MAX ?? (process.env.PIXEL_EMBEDDED === "1" ? 4 : 10));
-    globalForPrisma.__pixelPrisma = createPrismaClient({ url, poolMax });
+    const embedded = process.env.PIXEL_EMBEDDED === "1";
+    const poolMax = Number(process.env.DATABASE_POOL_MAX ?? (embedded ? 4 : 10));
+    globalForPrisma.__pixelPrisma = createPrismaClient({ url, poolMax, embedded });
   }
   return globalForPrisma.__pixelPrisma;
 }
-
