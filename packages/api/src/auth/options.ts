@@ -21,12 +21,17 @@ function headerValue(headers: unknown, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+/** Defers opening the database until the adapter is first used (not at build or import time). */
+function lazyClient(getPrisma: () => PrismaClient): PrismaClient {
+  return new Proxy({} as PrismaClient, { get: (_target, property) => Reflect.get(getPrisma(), property) });
+}
+
 /** next-auth 4 configuration: credentials always, GitHub/Google only when their env vars are set. */
 export function buildAuthOptions(getPrisma: () => PrismaClient): NextAuthOptions {
   const enabled = oauthProvidersEnabled();
   return {
     // The adapter stores OAuth users and accounts; sessions are JWTs (credentials require it in v4).
-    adapter: PrismaAdapter(getPrisma() as never),
+    adapter: PrismaAdapter(lazyClient(getPrisma) as never),
     session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [

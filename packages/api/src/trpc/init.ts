@@ -20,7 +20,12 @@ export const t = initTRPC
     transformer: superjson,
     errorFormatter({ shape, error }) {
       const zod = error.cause instanceof ZodError ? error.cause : null;
-      if (!zod) return { ...shape, data: { ...shape.data, stack: undefined, fieldErrors: null } };
+      if (!zod) {
+        // A body or ?input= that is not JSON: say so plainly instead of echoing the parser.
+        const message =
+          error.cause instanceof SyntaxError ? `The request is not valid JSON: ${error.cause.message}` : shape.message;
+        return { ...shape, message, data: { ...shape.data, stack: undefined, fieldErrors: null } };
+      }
       const fields = fieldErrors(zod);
       return {
         ...shape,

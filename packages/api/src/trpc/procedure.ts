@@ -11,7 +11,9 @@ const rateLimited = t.middleware(async ({ ctx, meta, path, next }) => {
   try {
     await consumeRateLimit(meta?.rateLimit ? path : "api", rule, subject);
   } catch (error) {
-    if (error instanceof RateLimitedError) throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: error.message });
+    if (error instanceof RateLimitedError) {
+      throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: error.message, cause: error });
+    }
     throw error;
   }
   return next();

@@ -14,8 +14,11 @@ export async function findMemberInOrganization(ctx: OrganizationContext, members
 
 /** Every organization keeps at least one owner. Runs inside the transaction that would remove one. */
 export async function assertAnotherOwnerRemains(tx: Prisma.TransactionClient, organizationId: string, action: string) {
-  const owners = await tx.membership.count({ where: { organizationId, role: "owner" } });
-  if (owners <= 1) {
+  // Lock the owner rows so two concurrent demotions of the last two owners cannot both pass:
+  // the second waits, then re-reads the rows and sees only one owner left.
+  const owners = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "Membership" WHERE "organizationId" = ${organizationId} AND role = 'owner' FOR UPDATE`;
+  if (owners.length <= 1) {
     throw new TRPCError({
       code: "BAD_REQUEST",
       message: `The last owner cannot ${action}. Make another member an owner first.`,
