@@ -16,7 +16,13 @@ async function main() {
   const database = await createTestDatabase();
   const prisma = createPrismaClient({ url: database.url, poolMax: 4 });
   try {
-    const caller = createCallerFactory(appRouter)({ prisma, actor: null, requestedOrganizationId: null, ip: "bench", appUrl: "http://localhost" });
+    const caller = createCallerFactory(appRouter)({
+      prisma,
+      actor: null,
+      requestedOrganizationId: null,
+      ip: "bench",
+      appUrl: "http://localhost",
+    });
     await caller.auth.signUp({ name: "Bench", email: "bench@example.com", password: "bench-password-1" });
     const user = await prisma.user.findUniqueOrThrow({ where: { email: "bench@example.com" } });
     const membership = await prisma.membership.findFirstOrThrow({ where: { userId: user.id } });
@@ -37,16 +43,28 @@ async function main() {
     const input = encodeURIComponent(JSON.stringify(superjson.serialize(undefined)));
     const viaHttp = await measure("HTTP handler: GET organization.current", N, async () => {
       const req = new Request(`http://localhost/api/trpc/organization.current?input=${input}`, { headers });
-      const res = await handleTrpcRequest({ req, prisma, endpoint: "/api/trpc", appUrl: "http://localhost", getSessionUser: async () => sessionUser });
+      const res = await handleTrpcRequest({
+        req,
+        prisma,
+        endpoint: "/api/trpc",
+        appUrl: "http://localhost",
+        getSessionUser: async () => sessionUser,
+      });
       if (res.status !== 200) throw new Error(`unexpected ${res.status}`);
       await res.text();
     });
     const signIn = await measure("sign-in: argon2id verify", 20, async () => {
-      await authorizeCredentials(prisma, { email: "bench@example.com", password: "bench-password-1", ip: `bench-${Math.random()}` });
+      await authorizeCredentials(prisma, {
+        email: "bench@example.com",
+        password: "bench-password-1",
+        ip: `bench-${Math.random()}`,
+      });
     });
 
     const rows = [baseline, viaCaller, viaHttp, signIn];
-    console.log(`\nAPI overhead on ${process.env.TEST_DATABASE_URL ? "PostgreSQL (TEST_DATABASE_URL)" : "embedded PGlite"}, ${N} sequential calls\n`);
+    console.log(
+      `\nAPI overhead on ${process.env.TEST_DATABASE_URL ? "PostgreSQL (TEST_DATABASE_URL)" : "embedded PGlite"}, ${N} sequential calls\n`,
+    );
     printTable(rows, baseline);
     console.log(
       JSON.stringify({
