@@ -1,35 +1,36 @@
+import { GraduationCap, MessagesSquare, Plug, Users, Wallet, Workflow } from "lucide-react";
 import Link from "next/link";
 import { Logo } from "@/components/logo";
 import { ThemeToggle } from "@/components/theme-toggle";
 
 const features = [
   {
-    icon: "🧩",
+    icon: Workflow,
     title: "Visual flow designer",
     text: "Drag nodes, connect branches, undo anything, preview live, publish versions and roll back.",
   },
   {
-    icon: "🎓",
+    icon: GraduationCap,
     title: "Expert templates",
     text: "Finance, legal, marketing, HR and more — plus multi-expert collaboration flows that hand off with shared context.",
   },
   {
-    icon: "🔌",
+    icon: Plug,
     title: "Any AI provider",
     text: "OpenAI, Anthropic, Google, Mistral or your own OpenAI-compatible server, with ordered fallback.",
   },
   {
-    icon: "💸",
+    icon: Wallet,
     title: "Costs under control",
     text: "Keys encrypted at rest, every token and cent counted, budgets with a hard stop.",
   },
   {
-    icon: "💬",
+    icon: MessagesSquare,
     title: "Deploy anywhere",
     text: "A hosted chat page, a tiny embeddable widget, a REST API and an OpenAI-compatible endpoint.",
   },
   {
-    icon: "👥",
+    icon: Users,
     title: "Built for teams",
     text: "Organizations, roles, invitations, API tokens and an audit log from day one.",
   },
@@ -89,8 +90,8 @@ export default function LandingPage() {
               key={f.title}
               className="rounded-xl border border-slate-200 bg-white p-6 dark:border-slate-800 dark:bg-slate-900"
             >
-              <div className="text-2xl" aria-hidden>
-                {f.icon}
+              <div className="grid size-10 place-items-center rounded-lg bg-indigo-50 text-indigo-600 dark:bg-indigo-950 dark:text-indigo-300">
+                <f.icon className="size-5" aria-hidden />
               </div>
               <h2 className="mt-3 font-semibold">{f.title}</h2>
               <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{f.text}</p>

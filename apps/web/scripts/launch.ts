@@ -72,7 +72,8 @@ async function main() {
   child.on("exit", async (code, signal) => {
     // Close the embedded database cleanly so its files stay consistent for the next start.
     if (stopDatabase) await stopDatabase().catch((e) => console.error(e));
-    process.exit(code ?? (signal ? 0 : 1));
+    // A stop we asked for is a clean exit, whatever code Next.js reports for the signal.
+    process.exit(stopping ? 0 : (code ?? (signal ? 0 : 1)));
   });
 }
 

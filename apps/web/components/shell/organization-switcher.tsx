@@ -35,7 +35,7 @@ export function OrganizationSwitcher() {
       <select
         id="organization-switcher"
         data-testid="organization-switcher"
-        className="max-w-[14rem] rounded-lg border-0 bg-slate-100 py-1.5 pr-8 pl-3 text-sm font-medium text-slate-900 focus:ring-2 focus:ring-indigo-500 dark:bg-slate-800 dark:text-slate-100"
+        className="max-w-[12rem] truncate rounded-lg sm:max-w-xs border-0 bg-slate-100 py-1.5 pr-8 pl-3 text-sm font-medium text-slate-900 focus:ring-2 focus:ring-indigo-500 dark:bg-slate-800 dark:text-slate-100"
         value={current.data?.id ?? ""}
         onChange={(e) => switchTo(e.target.value)}
       >
@@ -47,7 +47,7 @@ export function OrganizationSwitcher() {
         ))}
       </select>
       {current.data ? (
-        <span className="hidden text-xs text-slate-500 sm:inline" data-testid="current-role">
+        <span className="hidden text-xs text-slate-500 sm:inline dark:text-slate-400" data-testid="current-role">
           {current.data.role}
         </span>
       ) : null}

@@ -1,5 +1,6 @@
 "use client";
 import { cn } from "@pixel/ui";
+import { Menu } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { type ReactNode, useState } from "react";
@@ -44,7 +45,7 @@ export function Shell({ user, children }: { user: { email: string; name: string 
                         : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800",
                     )}
                   >
-                    <span aria-hidden>{item.icon}</span>
+                    <item.icon className="size-4 shrink-0" aria-hidden />
                     {item.label}
                   </Link>
                 </li>
@@ -70,7 +71,7 @@ export function Shell({ user, children }: { user: { email: string; name: string 
             aria-expanded={open}
             onClick={() => setOpen(true)}
           >
-            ☰
+            <Menu className="size-5" aria-hidden />
           </button>
           <OrganizationSwitcher />
           <div className="ml-auto flex items-center gap-1">

@@ -1,15 +1,20 @@
 import { oauthProvidersEnabled } from "@pixel/api/auth";
 import type { Metadata } from "next";
-import { Suspense } from "react";
+import { safeCallbackUrl } from "../callback-url";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
-export default function SignInPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
   return (
-    <Suspense>
-      <SignInForm oauth={oauthProvidersEnabled()} />
-    </Suspense>
+    <SignInForm
+      oauth={oauthProvidersEnabled()}
+      callbackUrl={safeCallbackUrl(params.callbackUrl)}
+      failed={Boolean(params.error)}
+    />
   );
 }

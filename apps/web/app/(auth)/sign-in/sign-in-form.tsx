@@ -1,20 +1,21 @@
 "use client";
 import { Alert, Button, TextField } from "@pixel/ui";
 import Link from "next/link";
-import { useRouter, useSearchParams } from "next/navigation";
+import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
 
-function safeCallback(url: string | null): string {
-  // Only same-site paths: never bounce a user to another origin after sign-in.
-  return url?.startsWith("/") && !url.startsWith("//") ? url : "/app";
-}
-
-export function SignInForm({ oauth }: { oauth: { github: boolean; google: boolean } }) {
+export function SignInForm({
+  oauth,
+  callbackUrl,
+  failed,
+}: {
+  oauth: { github: boolean; google: boolean };
+  callbackUrl: string;
+  failed: boolean;
+}) {
   const router = useRouter();
-  const params = useSearchParams();
-  const callbackUrl = safeCallback(params.get("callbackUrl"));
-  const [error, setError] = useState<string | null>(params.get("error") ? "Sign-in failed. Try again." : null);
+  const [error, setError] = useState<string | null>(failed ? "Sign-in failed. Try again." : null);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
+import { safeCallbackUrl } from "../callback-url";
 import { SignUpForm } from "./sign-up-form";
 
 export const metadata: Metadata = { title: "Create your account" };
 
-export default function SignUpPage() {
-  return (
-    <Suspense>
-      <SignUpForm />
-    </Suspense>
-  );
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function SignUpPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  return <SignUpForm callbackUrl={safeCallbackUrl(params.callbackUrl)} />;
 }

@@ -2,17 +2,15 @@
 import { Alert, Button, TextField } from "@pixel/ui";
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
-import { useRouter, useSearchParams } from "next/navigation";
+import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
 import { fieldErrorsOf, messageOf } from "@/lib/errors";
 import { useTRPC } from "@/lib/trpc";
 
-export function SignUpForm() {
+export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const params = useSearchParams();
-  const next = params.get("callbackUrl")?.startsWith("/") ? (params.get("callbackUrl") as string) : "/app";
   const signUp = useMutation(trpc.auth.signUp.mutationOptions());
   const [error, setError] = useState<string | null>(null);
 
@@ -33,7 +31,7 @@ export function SignUpForm() {
       setError("Your account was created, but signing in failed. Try signing in.");
       return;
     }
-    router.push(next);
+    router.push(callbackUrl);
     router.refresh();
   }
 

@@ -1,3 +1,4 @@
+import { BarChart3 } from "lucide-react";
 import type { Metadata } from "next";
 import { UpcomingSection } from "@/components/upcoming-section";
 
@@ -7,7 +8,7 @@ export default function Page() {
   return (
     <UpcomingSection
       title="Analytics"
-      icon="📈"
+      icon={BarChart3}
       description="Usage, cost and outcomes per bot, provider and model."
       coming="usage, cost and budgets"
     />

@@ -1,3 +1,4 @@
+import { Bot } from "lucide-react";
 import type { Metadata } from "next";
 import { UpcomingSection } from "@/components/upcoming-section";
 
@@ -7,7 +8,7 @@ export default function Page() {
   return (
     <UpcomingSection
       title="Bots"
-      icon="🤖"
+      icon={Bot}
       description="Design bots as graphs in the flow designer, preview them live and publish versions."
       coming="the flow designer"
     />

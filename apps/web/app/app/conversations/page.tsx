@@ -1,3 +1,4 @@
+import { MessagesSquare } from "lucide-react";
 import type { Metadata } from "next";
 import { UpcomingSection } from "@/components/upcoming-section";
 
@@ -7,7 +8,7 @@ export default function Page() {
   return (
     <UpcomingSection
       title="Conversations"
-      icon="💬"
+      icon={MessagesSquare}
       description="Read what end users asked your bots and how they answered."
       coming="deployments and the end-user chat"
     />

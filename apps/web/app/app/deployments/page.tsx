@@ -1,3 +1,4 @@
+import { Rocket } from "lucide-react";
 import type { Metadata } from "next";
 import { UpcomingSection } from "@/components/upcoming-section";
 
@@ -7,7 +8,7 @@ export default function Page() {
   return (
     <UpcomingSection
       title="Deployments"
-      icon="🚀"
+      icon={Rocket}
       description="Serve a published version on a hosted page, an embeddable widget or an API."
       coming="deployments and the end-user chat"
     />

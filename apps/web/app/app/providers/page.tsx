@@ -1,3 +1,4 @@
+import { Plug } from "lucide-react";
 import type { Metadata } from "next";
 import { UpcomingSection } from "@/components/upcoming-section";
 
@@ -7,7 +8,7 @@ export default function Page() {
   return (
     <UpcomingSection
       title="AI providers"
-      icon="🔌"
+      icon={Plug}
       description="Bring your own OpenAI, Anthropic, Google or OpenAI-compatible keys, with fallback and budgets."
       coming="AI providers, keys and budgets"
     />

@@ -1,3 +1,4 @@
+import { LayoutTemplate } from "lucide-react";
 import type { Metadata } from "next";
 import { UpcomingSection } from "@/components/upcoming-section";
 
@@ -7,7 +8,7 @@ export default function Page() {
   return (
     <UpcomingSection
       title="Templates"
-      icon="🧩"
+      icon={LayoutTemplate}
       description="Start from the expert templates and collaboration flows, or publish your own."
       coming="the template gallery"
     />

@@ -1,12 +1,19 @@
 "use client";
 import { Alert, Badge, Button } from "@pixel/ui";
 import { useMutation, useQuery } from "@tanstack/react-query";
+import { TRPCClientError } from "@trpc/client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signOut } from "next-auth/react";
 import { setActiveOrganization } from "@/lib/active-organization";
 import { messageOf } from "@/lib/errors";
 import { useTRPC } from "@/lib/trpc";
+
+/** A malformed token (400) reads the same as an unknown one (404); other failures keep their own message. */
+function previewErrorMessage(error: unknown): string {
+  const code = error instanceof TRPCClientError ? (error.data as { code?: string } | undefined)?.code : undefined;
+  return code === "BAD_REQUEST" || code === "NOT_FOUND" ? "This invitation link is not valid." : messageOf(error);
+}
 
 export function AcceptInvitation({ token, signedInAs }: { token: string; signedInAs: string | null }) {
   const trpc = useTRPC();
@@ -28,7 +35,7 @@ export function AcceptInvitation({ token, signedInAs }: { token: string; signedI
     return (
       <div className="space-y-4">
         <h1 className="text-xl font-semibold">Invitation not found</h1>
-        <Alert>{messageOf(preview.error)}</Alert>
+        <Alert>{previewErrorMessage(preview.error)}</Alert>
         <Link href="/" className="text-sm text-indigo-600 hover:underline">
           Go to the home page
         </Link>

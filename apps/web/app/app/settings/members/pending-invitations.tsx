@@ -27,9 +27,9 @@ export function PendingInvitations() {
         </div>
       ) : null}
       {invitations.data?.length === 0 ? <p className="p-5 text-sm text-slate-500">No pending invitations.</p> : null}
-      <ul className="divide-y divide-slate-200 dark:divide-slate-800">
+      <ul className="divide-y divide-slate-200 dark:divide-slate-800" data-testid="invitation-list">
         {invitations.data?.map((i) => (
-          <li key={i.id} className="flex flex-wrap items-center gap-3 px-5 py-3">
+          <li key={i.id} className="flex flex-wrap items-center gap-3 px-5 py-3" data-testid={`invitation-${i.email}`}>
             <div className="min-w-0 flex-1">
               <p className="truncate text-sm font-medium">{i.email}</p>
               <p className="text-xs text-slate-500">
