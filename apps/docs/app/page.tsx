@@ -9,10 +9,10 @@ export default async function Home() {
       <div className="prose">
         <h1>Pixel AI Creator docs</h1>
         <p className="lead">
-          Pixel AI Creator is an open-source platform to build, publish and run chatbots. Today it ships its
-          foundation: accounts, organizations with roles, invitations, personal API tokens, an audit log and the
-          typed API behind them. The flow designer, AI providers, deployments and the template gallery arrive in the
-          next releases; these pages grow with them.
+          Pixel AI Creator is an open-source platform to build, publish and run chatbots. Today it ships its foundation:
+          accounts, organizations with roles, invitations, personal API tokens, an audit log and the typed API behind
+          them. The flow designer, AI providers, deployments and the template gallery arrive in the next releases; these
+          pages grow with them.
         </p>
         <p>
           It runs on your machine with two commands and no services to install: the app brings its own embedded
