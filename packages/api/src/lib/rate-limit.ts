@@ -18,7 +18,9 @@ let redis: Redis | undefined;
 function sharedRedis(): Redis | undefined {
   const url = process.env.REDIS_URL;
   if (!url) return undefined;
-  redis ??= new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
+  // Commands queue while the connection opens (so the first requests after start are counted too),
+  // but give up fast when Redis is away: the in-memory insurance limiter then answers.
+  redis ??= new Redis(url, { maxRetriesPerRequest: 1, commandTimeout: 1_000 });
   return redis;
 }
 
