@@ -1,0 +1,18 @@
+import { z } from "zod";
+
+/** What the user did this turn. `start` opens a conversation; `restart` goes back to the start node. */
+export const turnInputSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("start") }),
+  z.object({ type: z.literal("restart") }),
+  z.object({ type: z.literal("text"), text: z.string().max(20_000) }),
+  z.object({ type: z.literal("choice"), optionId: z.string().min(1).max(200) }),
+  z.object({ type: z.literal("form"), values: z.record(z.string(), z.union([z.string(), z.number(), z.null()])) }),
+]);
+
+export type TurnInput = z.infer<typeof turnInputSchema>;
+
+/** A short text form of any input, for matching global actions and free-text fallbacks. */
+export function inputText(input: TurnInput): string | null {
+  if (input.type === "text") return input.text;
+  return null;
+}

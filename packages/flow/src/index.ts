@@ -1,0 +1,35 @@
+export {
+  FLOW_DOCUMENT_VERSION,
+  type FlowDocument,
+  type FlowDocumentInput,
+  type FlowEdge,
+  type FlowNode,
+  type FlowVariable,
+  flowDocumentSchema,
+  type GlobalAction,
+} from "./document/schema.ts";
+export { compileFlow } from "./engine/compile.ts";
+export type { AiUsage, ChoiceOption, FieldSpec, FlowErrorCode, FlowEvent } from "./engine/events.ts";
+export { matchGlobalAction } from "./engine/global-actions.ts";
+export { type TurnInput, turnInputSchema } from "./engine/input.ts";
+export {
+  LAST_MESSAGE_VARIABLE,
+  RESERVED_VARIABLES,
+  runTurn,
+  streamTurn,
+  type TurnRequest,
+  type TurnResult,
+} from "./engine/interpreter.ts";
+export type { JsonValue } from "./engine/json.ts";
+export type { NodeDefinition, OutputHandle, StepOutcome } from "./engine/node-definition.ts";
+export {
+  type AiPort,
+  type FlowPorts,
+  type HistoryMessage,
+  type HttpPort,
+  mathRandom,
+  systemClock,
+} from "./engine/ports.ts";
+export { FLOW_STATE_VERSION, type FlowState, flowStateSchema, initialState, readState } from "./engine/state.ts";
+export { renderTemplate } from "./engine/template.ts";
+export { NODE_DEFINITIONS, type NodeType, nodeDefinition } from "./nodes/registry.ts";
