@@ -34,6 +34,11 @@ export function printTable(rows: Measurement[], baseline: Measurement): void {
     r.p95Ms.toFixed(3),
     `${(baseline.opsPerSecond / r.opsPerSecond).toFixed(2)}×`,
   ]);
+  printRows(header, lines);
+}
+
+/** Prints any rows as an aligned text table under a header and a rule. */
+export function printRows(header: string[], lines: string[][]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? "").length)));
   const fmt = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ");
   console.log(fmt(header));

@@ -12,6 +12,8 @@ export interface DocPage {
 export const pages: readonly DocPage[] = [
   { slug: "getting-started", title: "Getting started", section: "Start here" },
   { slug: "architecture", title: "Architecture", section: "Concepts" },
+  { slug: "flow-language", title: "Flow language", section: "Concepts" },
+  { slug: "node-reference", title: "Node reference", section: "Reference" },
   { slug: "configuration", title: "Configuration", section: "Reference" },
   { slug: "api", title: "API", section: "Reference" },
   { slug: "self-hosting", title: "Self-hosting", section: "Operations" },

@@ -33,3 +33,24 @@ export {
 export { FLOW_STATE_VERSION, type FlowState, flowStateSchema, initialState, readState } from "./engine/state.ts";
 export { renderTemplate } from "./engine/template.ts";
 export { NODE_DEFINITIONS, type NodeType, nodeDefinition } from "./nodes/registry.ts";
+export type { FlowIssue } from "./validation/issue.ts";
+export { type FlowValidation, hasErrors, validateFlow } from "./validation/validate.ts";
+
+// Flow documents: import/export, migrations, JSON Schema.
+
+export {
+  exportFlowDocument,
+  MAX_PARSE_ISSUES,
+  type ParseFlowResult,
+  parseFlowDocument,
+} from "./document/import-export.ts";
+export { MAX_DOCUMENT_BYTES, MAX_DOCUMENT_DEPTH } from "./document/json-input.ts";
+export { flowJsonSchema } from "./document/json-schema.ts";
+export {
+  documentVersion,
+  FLOW_MIGRATIONS,
+  type FlowMigration,
+  type MigrationContext,
+  type MigrationResult,
+  migrateToCurrent,
+} from "./document/migrations.ts";

@@ -7,7 +7,8 @@ export const FLOW_DOCUMENT_VERSION = 1;
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Ids use letters, digits, _ or - (64 at most)");
 export const variableName = z
   .string()
-  .regex(/^[A-Za-z_]\w{0,63}$/, "Variable names use letters, digits and _ and do not start with a digit");
+  .regex(/^[A-Za-z_]\w{0,63}$/, "Variable names use letters, digits and _ and do not start with a digit")
+  .refine((name) => !["__proto__", "constructor", "prototype"].includes(name), "This name is reserved");
 
 const position = z.object({ x: z.number().finite(), y: z.number().finite() });
 

@@ -1,6 +1,6 @@
 import type { FlowDocument, FlowNode, GlobalAction } from "../document/schema.ts";
 import { nodeDefinition } from "../nodes/registry.ts";
-import type { JsonValue } from "./json.ts";
+import { type JsonValue, toJsonValue } from "./json.ts";
 import type { NodeDefinition } from "./node-definition.ts";
 
 export interface CompiledNode {
@@ -42,9 +42,10 @@ export function compileFlow(document: FlowDocument): CompiledFlow {
     const key = edgeKey(edge.source, edge.sourceHandle);
     if (!edges.has(key)) edges.set(key, edge.target);
   }
-  const defaults: Record<string, JsonValue> = {};
-  for (const variable of document.variables)
-    if (variable.default !== undefined) defaults[variable.name] = variable.default;
+  // Built from entries, so a variable named "__proto__" stays a plain key.
+  const defaults: Record<string, JsonValue> = Object.fromEntries(
+    document.variables.filter((v) => v.default !== undefined).map((v) => [v.name, toJsonValue(v.default)]),
+  );
   const compiled = { document, nodes, edges, startNodeId, globalActions: document.globalActions, defaults };
   cache.set(document, compiled);
   return compiled;

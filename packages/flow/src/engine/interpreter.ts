@@ -4,7 +4,7 @@ import { type CompiledFlow, compileFlow, edgeKey } from "./compile.ts";
 import type { FlowEvent } from "./events.ts";
 import { matchGlobalAction } from "./global-actions.ts";
 import type { TurnInput } from "./input.ts";
-import type { JsonValue } from "./json.ts";
+import { type JsonValue, toJsonValue } from "./json.ts";
 import type { ExpertPersona, NodeContext, StepOutcome } from "./node-definition.ts";
 import type { FlowPorts, HistoryMessage } from "./ports.ts";
 import { type FlowState, initialState, PATH_LIMIT } from "./state.ts";
@@ -96,9 +96,14 @@ async function drive(flow: CompiledFlow, state: FlowState, request: TurnRequest,
 
   let current: string | null = null;
   const typed = input.type === "text" ? input.text : "";
-  const action = state.status !== "new" && input.type === "text" ? matchGlobalAction(flow.globalActions, typed) : null;
+  // While a person answers, the bot stays silent: only an action back to the start (a restart) is heard.
+  const actions =
+    state.status === "handoff" ? flow.globalActions.filter((a) => a.target === flow.startNodeId) : flow.globalActions;
+  const action = state.status !== "new" && input.type === "text" ? matchGlobalAction(actions, typed) : null;
+  // A global action to the start node ("restart", "begin again") starts over like a restart input.
+  const restart = action !== null && action.target === flow.startNodeId;
 
-  if (input.type === "start" || input.type === "restart" || state.status === "new") {
+  if (input.type === "start" || input.type === "restart" || state.status === "new" || restart) {
     if (!flow.startNodeId) abort({ type: "error", code: "unknown-node", message: "This flow has no start node." });
     const fresh = initialState();
     Object.assign(state, { ...fresh, turns: state.turns, steps: state.steps, vars: { ...flow.defaults } });
@@ -222,8 +227,22 @@ function context(
     emit,
     render: (template: string) => renderTemplate(template, state.vars),
     setVariables(values: Record<string, JsonValue>) {
-      Object.assign(state.vars, values);
-      emit({ type: "variables-set", nodeId, values });
+      const stored: Record<string, JsonValue> = {};
+      for (const name of Object.keys(values)) {
+        const raw = values[name] as JsonValue;
+        // Stored as JSON gives them back (no -0), so the state survives being saved. Plain values skip the copy.
+        const value = raw !== null && typeof raw === "object" ? toJsonValue(raw) : Object.is(raw, -0) ? 0 : raw;
+        if (name === "__proto__") {
+          // Defined, not assigned: a variable named "__proto__" is a variable, not the object's prototype.
+          const property = { value, writable: true, enumerable: true, configurable: true };
+          Object.defineProperty(state.vars, name, property);
+          Object.defineProperty(stored, name, property);
+        } else {
+          state.vars[name] = value;
+          stored[name] = value;
+        }
+      }
+      emit({ type: "variables-set", nodeId, values: stored });
     },
     setExpert(expert: ExpertPersona) {
       state.expert = { nodeId: expert.nodeId, name: expert.name };

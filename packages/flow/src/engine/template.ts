@@ -1,4 +1,4 @@
-import type { JsonValue } from "./json.ts";
+import { type JsonValue, ownValue } from "./json.ts";
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z_][\w]*(?:\.[\w]+)*)\s*\}\}/g;
 
@@ -25,7 +25,7 @@ function lookup(vars: Record<string, JsonValue>, path: string[]): JsonValue | un
   let value: JsonValue | undefined = vars;
   for (const key of path) {
     if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
-    value = (value as Record<string, JsonValue>)[key];
+    value = ownValue(value as Record<string, JsonValue>, key);
   }
   return value;
 }

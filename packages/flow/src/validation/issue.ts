@@ -6,6 +6,8 @@ export interface FlowIssue {
   message: string;
   nodeId?: string;
   edgeId?: string;
+  /** Every node involved, in order, when the issue spans several (e.g. the nodes of a loop). */
+  nodeIds?: string[];
   /** JSON path inside the document, e.g. "nodes.3.data.url". */
   path?: string;
 }

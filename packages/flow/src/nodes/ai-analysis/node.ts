@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { JsonValue } from "../../engine/json.ts";
+import { type JsonValue, ownValue } from "../../engine/json.ts";
 import { defineNode } from "../../engine/node-definition.ts";
 import { templateVariables } from "../../engine/template.ts";
 
@@ -21,6 +21,12 @@ const fieldSchema = z.object({
 export const aiAnalysisSchema = z.object({
   model: z.string().max(200).describe("Model preference; empty = the active expert's model."),
   instructions: z.string().min(1).max(20_000).describe("What to analyse, with {{variable}} placeholders."),
+  includeVariables: z
+    .boolean()
+    .default(true)
+    .describe(
+      "Also give the model every variable collected so far, so it sees the user's answers without placeholders.",
+    ),
   fields: z
     .array(fieldSchema)
     .min(1, "Add at least one output field")
@@ -31,6 +37,13 @@ export const aiAnalysisSchema = z.object({
 });
 export type AiAnalysisData = z.infer<typeof aiAnalysisSchema>;
 type Field = z.infer<typeof fieldSchema>;
+
+/** Appends the conversation's variables as a compact JSON block the model can reason over. */
+function withCollectedAnswers(prompt: string, vars: Readonly<Record<string, JsonValue>> | null): string {
+  if (!vars) return prompt;
+  const known = Object.fromEntries(Object.entries(vars).filter(([, value]) => value !== null && value !== ""));
+  return Object.keys(known).length ? `${prompt}\n\nWhat we know so far (JSON):\n${JSON.stringify(known)}` : prompt;
+}
 
 function jsonSchemaFor(fields: Field[]): Record<string, JsonValue> {
   const properties: Record<string, JsonValue> = {};
@@ -46,7 +59,8 @@ function jsonSchemaFor(fields: Field[]): Record<string, JsonValue> {
 
 /** Keeps only what the schema promised, so a sloppy model cannot write odd types into variables. */
 function coerce(field: Field, value: JsonValue | undefined): JsonValue {
-  if (value === undefined) return null;
+  // A missing or null field stays null: not the text "null", not ["null"].
+  if (value === undefined || value === null) return null;
   switch (field.type) {
     case "string":
       return typeof value === "string" ? value : JSON.stringify(value);
@@ -71,6 +85,7 @@ export const aiAnalysisNode = defineNode<AiAnalysisData>({
   defaults: () => ({
     model: "openai:gpt-4o-mini",
     instructions: "Classify the user's request.",
+    includeVariables: true,
     fields: [{ name: "category", type: "string", description: "One word." }],
     temperature: 0.2,
     maxTokens: 1_024,
@@ -102,13 +117,14 @@ export const aiAnalysisNode = defineNode<AiAnalysisData>({
         nodeId: ctx.nodeId,
         modelPreference: { model: ctx.data.model || ctx.expert?.model || "" },
         system: ctx.expert?.systemPrompt ? ctx.render(ctx.expert.systemPrompt) : "",
-        prompt: ctx.render(ctx.data.instructions),
+        prompt: withCollectedAnswers(ctx.render(ctx.data.instructions), ctx.data.includeVariables ? ctx.vars : null),
         schema: jsonSchemaFor(ctx.data.fields),
         temperature: ctx.data.temperature,
         maxTokens: ctx.data.maxTokens,
       });
       const values: Record<string, JsonValue> = {};
-      for (const field of ctx.data.fields) values[field.variable ?? field.name] = coerce(field, object[field.name]);
+      for (const field of ctx.data.fields)
+        values[field.variable ?? field.name] = coerce(field, ownValue(object, field.name));
       ctx.setVariables(values);
       ctx.emit({ type: "ai-usage", nodeId: ctx.nodeId, usage });
       return { kind: "next" };

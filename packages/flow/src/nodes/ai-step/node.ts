@@ -68,30 +68,31 @@ async function answer(ctx: NodeContext<AiStepData>): Promise<StepOutcome> {
   };
   let text = "";
   let started = false;
+  let ended = false;
+  const start = () => {
+    if (started) return;
+    ctx.emit({ type: "text-start", nodeId: ctx.nodeId, messageId, ...(ctx.expert ? { expert: ctx.expert.name } : {}) });
+    started = true;
+  };
   try {
     for await (const chunk of ai.streamText(request)) {
+      if (ended) continue;
       if (chunk.type === "delta") {
-        if (!started) {
-          ctx.emit({
-            type: "text-start",
-            nodeId: ctx.nodeId,
-            messageId,
-            ...(ctx.expert ? { expert: ctx.expert.name } : {}),
-          });
-          started = true;
-        }
+        start();
         text += chunk.text;
         ctx.emit({ type: "text-delta", nodeId: ctx.nodeId, messageId, delta: chunk.text });
       } else {
-        if (!started) ctx.emit({ type: "text-start", nodeId: ctx.nodeId, messageId });
-        started = true;
+        start();
+        ended = true;
         ctx.emit({ type: "text-end", nodeId: ctx.nodeId, messageId, text, status: "complete", usage: chunk.usage });
       }
     }
+    // A stream that stops without its finish chunk still closes the message it opened.
+    if (started && !ended) ctx.emit({ type: "text-end", nodeId: ctx.nodeId, messageId, text, status: "complete" });
   } catch (error) {
     const message = error instanceof Error ? error.message : "The model failed.";
     // After the first token the answer is kept as partial; before it, nothing was said.
-    if (started) ctx.emit({ type: "text-end", nodeId: ctx.nodeId, messageId, text, status: "partial" });
+    if (started && !ended) ctx.emit({ type: "text-end", nodeId: ctx.nodeId, messageId, text, status: "partial" });
     ctx.emit({ type: "error", nodeId: ctx.nodeId, code: "ai-failed", message });
     if (data.saveTo && text) ctx.setVariables({ [data.saveTo]: text });
     return { kind: "next", handle: "error" };

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { FieldSpec } from "../../engine/events.ts";
 import type { TurnInput } from "../../engine/input.ts";
+import { ownValue } from "../../engine/json.ts";
 import { defineNode, type NodeContext, type StepOutcome } from "../../engine/node-definition.ts";
 import type { WaitData } from "../../engine/state.ts";
 import { templateVariables } from "../../engine/template.ts";
@@ -61,21 +62,24 @@ function askField(ctx: NodeContext<CollectDataData>, index: number, error?: stri
 
 function askForm(ctx: NodeContext<CollectDataData>, errors: Record<string, string> = {}): void {
   for (const field of ctx.data.fields) {
-    const error = errors[field.name];
+    const error = ownValue(errors, field.name);
     ctx.emit({ type: "input-request", nodeId: ctx.nodeId, field: spec(field), ...(error ? { error } : {}) });
   }
 }
 
 function resumeConversational(ctx: NodeContext<CollectDataData>, input: TurnInput, waiting: WaitData): StepOutcome {
   let index = typeof waiting.field === "number" ? waiting.field : 0;
+  const first = index;
   // A form answer may fill this field and the next ones at once.
   const answers: Array<string | number | null> =
     input.type === "form"
-      ? ctx.data.fields.slice(index).map((f) => input.values[f.name] ?? null)
+      ? ctx.data.fields.slice(index).map((f) => ownValue(input.values, f.name) ?? null)
       : [input.type === "text" ? input.text : input.type === "choice" ? input.optionId : null];
   for (const raw of answers) {
     const field = ctx.data.fields[index];
     if (!field) break;
+    // The first later field the form leaves out is asked next, as a question, not as a "required" error.
+    if (input.type === "form" && index > first && !Object.hasOwn(input.values, field.name)) break;
     const result = validateField(field, raw);
     if (!result.ok) {
       askField(ctx, index, result.error);
@@ -98,7 +102,7 @@ function resumeForm(ctx: NodeContext<CollectDataData>, input: TurnInput): StepOu
   const errors: Record<string, string> = {};
   const values: Record<string, string | number | boolean | null> = {};
   for (const field of ctx.data.fields) {
-    const result = validateField(field, input.values[field.name]);
+    const result = validateField(field, ownValue(input.values, field.name));
     if (result.ok) values[field.name] = result.value as string | number | null;
     else errors[field.name] = result.error;
   }

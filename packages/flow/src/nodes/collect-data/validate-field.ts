@@ -7,6 +7,29 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 const PHONE = /^\+?[0-9 ()./-]{7,20}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/**
+ * A calendar date as YYYY-MM-DD, or null. ISO dates must exist (no 2026-02-30 rolled over to March);
+ * other forms ("March 3, 2026", "12/31/2026") need a four-digit year and a day, and are read in local
+ * time, so they are formatted from local fields rather than shifted by the server's time zone.
+ */
+function parseDate(text: string): string | null {
+  if (ISO_DATE.test(text)) {
+    const date = new Date(`${text}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text ? text : null;
+  }
+  const tokens = text.split(/[\s,./-]+/).filter(Boolean);
+  if (!/\b\d{4}\b/.test(text) || tokens.length < 3) return null;
+  const date = new Date(text);
+  if (Number.isNaN(date.getTime())) return null;
+  // The parser rolls "February 30" over to March 2: the day (and a numeric month) must be what was typed.
+  const numbers = tokens.filter((t) => /^\d+$/.test(t)).map(Number);
+  if (!numbers.includes(date.getDate())) return null;
+  if (numbers.length >= 3 && !numbers.includes(date.getMonth() + 1)) return null;
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
 /** Checks one answer against its field and returns the value to store, or a message to re-prompt with. */
 export function validateField(
   field: FieldSpec & { errorMessage?: string },
@@ -38,10 +61,8 @@ export function validateField(
       return { ok: true, value: n };
     }
     case "date": {
-      const date = ISO_DATE.test(text) ? new Date(`${text}T00:00:00Z`) : new Date(text);
-      return Number.isNaN(date.getTime())
-        ? fail("Please enter a date, e.g. 2026-12-31.")
-        : { ok: true, value: date.toISOString().slice(0, 10) };
+      const value = parseDate(text);
+      return value === null ? fail("Please enter a date, e.g. 2026-12-31.") : { ok: true, value };
     }
     case "select": {
       const options = field.options ?? [];

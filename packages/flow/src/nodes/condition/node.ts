@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { JsonValue } from "../../engine/json.ts";
+import { type JsonValue, ownValue } from "../../engine/json.ts";
 import { defineNode } from "../../engine/node-definition.ts";
 
 const ruleSchema = z.object({
@@ -23,6 +23,7 @@ export const conditionSchema = z.object({
     .min(1)
     .max(20)
     .refine((b) => new Set(b.map((x) => x.id)).size === b.length, "Branch ids must be unique")
+    .refine((b) => b.every((x) => x.id !== "else"), "The branch id 'else' is reserved for the Else output")
     .describe("Tested in order; the first that holds wins, otherwise the 'Else' output."),
 });
 export type ConditionData = z.infer<typeof conditionSchema>;
@@ -52,7 +53,7 @@ function asNumber(value: JsonValue | undefined | string): number {
 }
 
 export function ruleHolds(rule: Rule, vars: Readonly<Record<string, JsonValue>>): boolean {
-  const actual = vars[rule.variable];
+  const actual = ownValue(vars, rule.variable);
   switch (rule.operator) {
     case "is_set":
       return actual !== undefined && actual !== null && actual !== "";

@@ -19,6 +19,10 @@ export const quickReplySchema = z.object({
     .min(1, "Add at least one option")
     .max(20)
     .refine((options) => new Set(options.map((o) => o.id)).size === options.length, "Option ids must be unique")
+    .refine(
+      (options) => options.every((o) => o.id !== "fallback"),
+      "The option id 'fallback' is reserved for typed answers",
+    )
     .describe("The buttons; each has its own output."),
   allowFreeText: z.boolean().default(true).describe("Typed answers that match no option follow the 'Other' output."),
   variable: z

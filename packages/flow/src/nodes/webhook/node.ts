@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { JsonValue } from "../../engine/json.ts";
+import { type JsonValue, ownValue } from "../../engine/json.ts";
 import { defineNode } from "../../engine/node-definition.ts";
 import type { HttpResponse } from "../../engine/ports.ts";
 import { templateVariables } from "../../engine/template.ts";
@@ -44,6 +44,33 @@ export function renderUrl(template: string, render: (t: string) => string): URL 
   }
 }
 
+/**
+ * Renders a JSON body template. A value placed inside a JSON string is escaped, so an answer with a quote
+ * or a newline can neither break the JSON nor add fields to it; values outside strings are inserted as is.
+ */
+export function renderJsonBody(template: string, render: (t: string) => string): string {
+  let out = "";
+  let inString = false;
+  for (const part of template.split(/(\{\{[^}]+\}\})/g)) {
+    if (part.startsWith("{{")) {
+      const value = render(part);
+      out += inString ? JSON.stringify(value).slice(1, -1) : value;
+      continue;
+    }
+    for (let i = 0; i < part.length; i++) {
+      if (part[i] === "\\" && inString) i += 1;
+      else if (part[i] === '"') inString = !inString;
+    }
+    out += part;
+  }
+  return out;
+}
+
+function isJsonBody(data: WebhookData): boolean {
+  const type = data.headers.find((h) => h.name.toLowerCase() === "content-type");
+  return type ? /json/i.test(type.value) : /^\s*[[{]/.test(data.body);
+}
+
 /** A URL template is well formed when it is an http(s) URL once placeholders are filled with a sample. */
 export function urlTemplateError(template: string): string | null {
   return renderUrl(template, () => "sample") ? null : `"${template}" is not an http(s) URL`;
@@ -54,7 +81,7 @@ function pick(body: JsonValue, path: string): JsonValue {
   for (const key of path.split(".").filter(Boolean)) {
     if (Array.isArray(value) && /^\d+$/.test(key)) value = value[Number(key)];
     else if (value && typeof value === "object" && !Array.isArray(value))
-      value = (value as Record<string, JsonValue>)[key];
+      value = ownValue(value as Record<string, JsonValue>, key);
     else return null;
   }
   return value ?? null;
@@ -110,7 +137,12 @@ export const webhookNode = defineNode<WebhookData>({
     const url = renderUrl(data.url, ctx.render);
     if (!url) return fail(`The URL "${data.url}" is not a valid http(s) URL once filled in.`);
     const headers = Object.fromEntries(data.headers.map((h) => [h.name, ctx.render(h.value)]));
-    const body = data.method === "GET" || !data.body ? undefined : ctx.render(data.body);
+    const body =
+      data.method === "GET" || !data.body
+        ? undefined
+        : isJsonBody(data)
+          ? renderJsonBody(data.body, ctx.render)
+          : ctx.render(data.body);
 
     let response: HttpResponse | null = null;
     let lastError = "";
