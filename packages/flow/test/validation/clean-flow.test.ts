@@ -83,18 +83,10 @@ describe("a clean realistic flow", () => {
     expect(validateFlow(leadFlow())).toEqual({ errors: [], warnings: [] });
   });
 
-  it("validates a 1,000-node flow well under 50 ms", () => {
+  it("validates a 1,000-node flow without false alarms (its speed is measured in bench:engine)", () => {
     const document = bigFlow(1_000);
     expect(document.nodes).toHaveLength(1_000);
     expect(document.edges.length).toBeGreaterThan(1_300);
     expect(validateFlow(document)).toEqual({ errors: [], warnings: [] });
-    // Best of a few runs: the cost of validating, not of whatever else shares the machine.
-    let best = Number.POSITIVE_INFINITY;
-    for (let run = 0; run < 5; run++) {
-      const started = performance.now();
-      validateFlow(document);
-      best = Math.min(best, performance.now() - started);
-    }
-    expect(best).toBeLessThan(50);
   });
 });
