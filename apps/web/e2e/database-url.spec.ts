@@ -70,6 +70,7 @@ test.describe("DATABASE_URL on a real PostgreSQL", () => {
         ...process.env,
         DATABASE_URL: url,
         NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+        PIXEL_ENCRYPTION_KEY: randomBytes(32).toString("base64url"),
         NEXTAUTH_URL: baseURL,
         PORT: String(PORT),
       },

@@ -41,13 +41,24 @@ async function main() {
     log("using the PostgreSQL at DATABASE_URL");
   }
 
+  // Production (DATABASE_URL in start mode) must bring its own secrets; the embedded default generates them once.
+  const production = Boolean(process.env.DATABASE_URL) && mode === "start";
+  const allowGenerated = process.env.PIXEL_ALLOW_GENERATED_SECRET === "1";
   if (!env.NEXTAUTH_SECRET) {
-    if (process.env.DATABASE_URL && mode === "start" && process.env.PIXEL_ALLOW_GENERATED_SECRET !== "1") {
+    if (production && !allowGenerated) {
       throw new Error(
         "NEXTAUTH_SECRET is required when DATABASE_URL is set (production). Generate one: openssl rand -base64 32",
       );
     }
     env.NEXTAUTH_SECRET = loadOrCreateSecrets(dataDir).nextauthSecret;
+  }
+  if (!env.PIXEL_ENCRYPTION_KEY) {
+    if (production && !allowGenerated) {
+      throw new Error(
+        "PIXEL_ENCRYPTION_KEY is required when DATABASE_URL is set (production): it encrypts provider keys at rest. Generate one: openssl rand -base64 32 (and keep it: stored keys cannot be read without it)",
+      );
+    }
+    env.PIXEL_ENCRYPTION_KEY = loadOrCreateSecrets(dataDir).encryptionKey;
   }
 
   const started = Date.now();

@@ -63,10 +63,21 @@ export interface UsageRecorder {
   record(attempt: AttemptRecord): Promise<void>;
 }
 
-export type BudgetDecision = { kind: "allow" } | { kind: "soft"; message: string } | { kind: "stop"; message: string };
+/**
+ * `blockedKeyIds` (optional): keys whose own monthly budget is hard-stopped while the organization's and bot's are
+ * not; the gateway skips them (recording blocked_budget) and uses the other candidates.
+ */
+export type BudgetDecision =
+  | { kind: "allow"; blockedKeyIds?: string[] }
+  | { kind: "soft"; message: string; blockedKeyIds?: string[] }
+  | { kind: "stop"; message: string };
 
 export interface BudgetGuard {
-  /** Checked before any provider is called; a hard stop means no call at all. */
+  /**
+   * Checked before any provider is called, with the keys of every candidate; a hard stop means no call at all.
+   * Return "stop" for the organization's or bot's budget (or when every key is over its own), else list the keys
+   * over their own budget in `blockedKeyIds`.
+   */
   check(scope: CallScope, keyIds: string[]): Promise<BudgetDecision>;
 }
 
