@@ -14,3 +14,16 @@ describe("describeAuditEntry", () => {
     expect(describeAuditEntry("something.new", null)).toBe("something.new");
   });
 });
+
+describe("describeAuditEntry for AI keys and budgets", () => {
+  it("names the key by label and last four, never more", () => {
+    expect(describeAuditEntry("provider_key.rotated", { provider: "openai", label: "Main", lastFour: "abcd" })).toBe(
+      'Rotated the openai key "Main" (now ••••abcd)',
+    );
+  });
+  it("describes budget alerts by scope", () => {
+    expect(describeAuditEntry("budget.soft_limit_reached", { scope: "provider_key" })).toBe(
+      "A monthly budget passed its soft limit (provider key)",
+    );
+  });
+});

@@ -9,6 +9,7 @@ describe("dashboard navigation", () => {
       "Templates",
       "Deployments",
       "AI providers",
+      "Usage",
       "Conversations",
       "Analytics",
       "Settings",

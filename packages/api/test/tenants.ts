@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { writeAudit } from "../src/lib/audit.ts";
+import { encryptionKey, lastFourOf, sealSecret } from "../src/services/ai/secrets.ts";
 import {
   createApiTokenRow,
   createInvitationRow,
@@ -9,9 +10,14 @@ import {
   uniqueEmail,
 } from "./helpers.ts";
 
+// Provider secrets are encrypted with PIXEL_ENCRYPTION_KEY: tests use a random one per run unless set.
+process.env.PIXEL_ENCRYPTION_KEY ||= randomBytes(32).toString("base64");
+
 /**
  * A fully populated organization: one member of each role, a pending invitation (whose invitee
- * has an account but is not a member), an API token, audit rows.
+ * has an account but is not a member), an API token, audit rows, and the AI layer's rows: a provider
+ * key (pointing at a closed local port, so a live test fails fast) with its revision, AI settings
+ * whose fallback lists it, an organization budget and a day of usage.
  */
 export async function createTenant(label: string) {
   const world = await createOrganizationWithRoles(`Tenant ${label} ${randomBytes(4).toString("hex")}`);
@@ -33,12 +39,62 @@ export async function createTenant(label: string) {
       metadata: { fixture: label },
     });
   }
+  const ai = await createAiFixtures(organizationId, label, world.owner.user.id);
   // The newest row: a cursor there would page through all of this tenant's older rows.
   const audit = await db().auditLog.findFirstOrThrow({
     where: { organizationId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
-  return { ...world, organizationId, invitee, invitation, apiToken, auditId: audit.id };
+  return { ...world, organizationId, invitee, invitation, apiToken, auditId: audit.id, ...ai };
+}
+
+async function createAiFixtures(organizationId: string, label: string, ownerId: string) {
+  const tag = `${label}-${randomBytes(4).toString("hex")}`;
+  const secret = `sk-tenant-${tag}-${randomBytes(8).toString("hex")}`;
+  const providerKey = await db().providerKey.create({
+    data: {
+      organizationId,
+      provider: "openai",
+      label: `Key ${tag}`,
+      encryptedSecret: sealSecret(secret, encryptionKey()),
+      lastFour: lastFourOf(secret),
+      // Port 9 (discard) is closed on test machines: a live test of this key fails at once.
+      baseUrl: "http://127.0.0.1:9/v1",
+      settings: { version: 1, models: ["gpt-4o-mini"], headers: {}, preset: null },
+      createdById: ownerId,
+    },
+  });
+  await db().providerKeyRevision.create({
+    data: {
+      organizationId,
+      providerKeyId: providerKey.id,
+      event: "created",
+      lastFour: providerKey.lastFour,
+      actorId: ownerId,
+    },
+  });
+  await db().aiSettings.create({
+    data: { organizationId, fallback: [{ providerKeyId: providerKey.id, model: "gpt-4o-mini" }] },
+  });
+  const budget = await db().budget.create({
+    data: { organizationId, scope: "organization", scopeId: organizationId, monthlyLimitUsd: 50 },
+  });
+  const usageModel = `model-${tag}`;
+  const today = new Date(new Date().toISOString().slice(0, 10));
+  await db().usageDaily.create({
+    data: {
+      organizationId,
+      day: today,
+      providerKeyId: providerKey.id,
+      provider: "openai",
+      model: usageModel,
+      calls: 3,
+      tokensIn: 30n,
+      tokensOut: 60n,
+      costUsd: 0.25,
+    },
+  });
+  return { providerKey, providerKeySecret: secret, budget, usageModel };
 }
 
 export type Tenant = Awaited<ReturnType<typeof createTenant>>;
@@ -55,6 +111,10 @@ export async function tenantResources(tenant: Tenant, fields: Iterable<string>):
     apiTokenId: tenant.apiToken.id,
     cursor: tenant.auditId,
     token: tenant.invitation.token,
+    providerKeyId: tenant.providerKey.id,
+    budgetId: tenant.budget.id,
+    // budgets.upsert's sample scope is its last option, "provider_key".
+    scopeId: tenant.providerKey.id,
   };
   const values = new Map<string, string>();
   const missing: string[] = [];
@@ -99,6 +159,15 @@ export async function snapshotTenant(tenant: Tenant) {
     invitations: await prisma.invitation.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
     apiTokens: await prisma.apiToken.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
     auditLogs: await prisma.auditLog.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
+    providerKeys: await prisma.providerKey.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
+    providerKeyRevisions: await prisma.providerKeyRevision.findMany({
+      where: { organizationId },
+      orderBy: { id: "asc" },
+    }),
+    aiSettings: await prisma.aiSettings.findUnique({ where: { organizationId } }),
+    budgets: await prisma.budget.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
+    usageDaily: await prisma.usageDaily.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
+    aiAttempts: await prisma.aiAttempt.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
   };
 }
 
@@ -122,5 +191,12 @@ export async function tenantFingerprints(tenant: Tenant): Promise<string[]> {
   }
   for (const t of snapshot.apiTokens) values.add(t.id);
   for (const a of snapshot.auditLogs) values.add(a.id);
+  for (const k of snapshot.providerKeys) {
+    values.add(k.id);
+    values.add(k.label);
+  }
+  for (const b of snapshot.budgets) values.add(b.id);
+  for (const u of snapshot.usageDaily) values.add(u.model);
+  values.add(tenant.providerKeySecret);
   return [...values];
 }

@@ -1,6 +1,7 @@
 import {
   BarChart3,
   Bot,
+  Gauge,
   LayoutDashboard,
   LayoutTemplate,
   type LucideIcon,
@@ -22,6 +23,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/app/templates", label: "Templates", icon: LayoutTemplate },
   { href: "/app/deployments", label: "Deployments", icon: Rocket },
   { href: "/app/providers", label: "AI providers", icon: Plug },
+  { href: "/app/usage", label: "Usage", icon: Gauge },
   { href: "/app/conversations", label: "Conversations", icon: MessagesSquare },
   { href: "/app/analytics", label: "Analytics", icon: BarChart3 },
   { href: "/app/settings", label: "Settings", icon: Settings },

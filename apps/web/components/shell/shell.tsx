@@ -4,6 +4,7 @@ import { Menu } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { type ReactNode, useState } from "react";
+import { BudgetBanner } from "@/components/budget-banner";
 import { Logo } from "@/components/logo";
 import { ThemeToggle } from "@/components/theme-toggle";
 import { isActive, NAV_ITEMS } from "./nav";
@@ -80,6 +81,7 @@ export function Shell({ user, children }: { user: { email: string; name: string 
           </div>
         </header>
         <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-8">
+          <BudgetBanner />
           {children}
         </main>
       </div>

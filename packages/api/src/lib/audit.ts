@@ -12,13 +12,25 @@ export type AuditAction =
   | "invitation.created"
   | "invitation.revoked"
   | "api_token.created"
-  | "api_token.revoked";
+  | "api_token.revoked"
+  | "provider_key.created"
+  | "provider_key.updated"
+  | "provider_key.rotated"
+  | "provider_key.disabled"
+  | "provider_key.enabled"
+  | "provider_key.deleted"
+  | "provider_key.tested"
+  | "ai_settings.updated"
+  | "budget.created"
+  | "budget.updated"
+  | "budget.deleted"
+  | "budget.soft_limit_reached";
 
 export interface AuditEntry {
   organizationId: string;
   actorId: string | null;
   action: AuditAction;
-  targetType: "organization" | "membership" | "invitation" | "api_token";
+  targetType: "organization" | "membership" | "invitation" | "api_token" | "provider_key" | "ai_settings" | "budget";
   targetId?: string | null;
   /** Never put secrets here: audit rows are shown to admins. */
   metadata?: Prisma.InputJsonValue;

@@ -1,10 +1,14 @@
 import { router } from "../trpc/init.ts";
+import { aiSettingsRouter } from "./aiSettings/_router.ts";
 import { apiTokensRouter } from "./apiTokens/_router.ts";
 import { auditRouter } from "./audit/_router.ts";
 import { authRouter } from "./auth/_router.ts";
+import { budgetsRouter } from "./budgets/_router.ts";
 import { invitationsRouter } from "./invitations/_router.ts";
 import { membersRouter } from "./members/_router.ts";
 import { organizationRouter } from "./organization/_router.ts";
+import { providerKeysRouter } from "./providerKeys/_router.ts";
+import { usageRouter } from "./usage/_router.ts";
 
 export const appRouter = router({
   auth: authRouter,
@@ -13,6 +17,10 @@ export const appRouter = router({
   invitations: invitationsRouter,
   apiTokens: apiTokensRouter,
   audit: auditRouter,
+  providerKeys: providerKeysRouter,
+  aiSettings: aiSettingsRouter,
+  budgets: budgetsRouter,
+  usage: usageRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -11,6 +11,8 @@ const FILTERS = [
   { value: "invitation", label: "Invitations" },
   { value: "api_token", label: "API tokens" },
   { value: "organization", label: "Organization" },
+  { value: "provider_key", label: "AI provider keys" },
+  { value: "budget", label: "Budgets" },
 ];
 
 export function AuditLog() {
@@ -30,7 +32,7 @@ export function AuditLog() {
     <Card>
       <CardHeader
         title="Audit log"
-        description="Membership, role, invitation and token changes, newest first."
+        description="Membership, role, invitation, token, provider key and budget changes, newest first."
         actions={
           <SelectField label="Show" value={actionPrefix} onChange={(e) => setActionPrefix(e.target.value)}>
             {FILTERS.map((f) => (

@@ -30,6 +30,29 @@ export function describeAuditEntry(action: string, metadata: unknown): string {
       return `Created the API token "${text(m.name)}"`;
     case "api_token.revoked":
       return `Revoked the API token "${text(m.name)}"`;
+    case "provider_key.created":
+      return `Added the ${text(m.provider)} key "${text(m.label)}" (••••${text(m.lastFour)})`;
+    case "provider_key.updated":
+      return `Edited the ${text(m.provider)} key "${text(m.label)}"`;
+    case "provider_key.rotated":
+      return `Rotated the ${text(m.provider)} key "${text(m.label)}" (now ••••${text(m.lastFour)})`;
+    case "provider_key.tested":
+      return `Tested the ${text(m.provider)} key "${text(m.label)}": ${m.ok ? "connected" : "failed"}`;
+    case "provider_key.disabled":
+      return `Disabled the ${text(m.provider)} key "${text(m.label)}"`;
+    case "provider_key.enabled":
+      return `Enabled the ${text(m.provider)} key "${text(m.label)}"`;
+    case "provider_key.deleted":
+      return `Deleted the ${text(m.provider)} key "${text(m.label)}"`;
+    case "ai_settings.updated":
+      return "Changed the AI settings (fallback order, texts or prices)";
+    case "budget.created":
+    case "budget.updated":
+      return `${action === "budget.created" ? "Set" : "Changed"} a monthly budget for the ${text(m.scope).replace("_", " ")}`;
+    case "budget.deleted":
+      return "Removed a monthly budget";
+    case "budget.soft_limit_reached":
+      return `A monthly budget passed its soft limit (${text(m.scope).replace("_", " ")})`;
     default:
       return action;
   }
