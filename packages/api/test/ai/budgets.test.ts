@@ -198,7 +198,7 @@ describe("budget guard", () => {
     expect(hook.received.map((r) => (r.body as { month: string }).month)).toEqual(["2030-01", "2030-02"]);
   });
 
-  it("the tightest budget decides: a bot's or a key's budget stops only the calls it covers", async () => {
+  it("the tightest budget decides: a bot's budget stops its calls, a key's budget blocks only that key", async () => {
     const { organizationId, admin, key } = await setup({ webhookUrl: null });
     const other = await admin.providerKeys.create({
       provider: "openai",
@@ -220,7 +220,11 @@ describe("budget guard", () => {
     await spend(organizationId, "2030-01-10", 1, { botId: quiet.id, providerKeyId: key.id });
     const guard = createBudgetGuard(db(), { now: () => JAN });
     expect((await guard.check({ organizationId, botId: bot.id }, [other.id])).kind).toBe("stop");
-    expect((await guard.check({ organizationId, botId: quiet.id }, [key.id])).kind).toBe("stop");
+    // A key over its own budget is skipped, not the whole call: the gateway moves on to the next candidate.
+    expect(await guard.check({ organizationId, botId: quiet.id }, [key.id, other.id])).toMatchObject({
+      kind: "allow",
+      blockedKeyIds: [key.id],
+    });
     expect((await guard.check({ organizationId, botId: quiet.id }, [other.id])).kind).toBe("allow");
     expect((await guard.check({ organizationId }, [])).kind).toBe("allow");
     await guard.flush();

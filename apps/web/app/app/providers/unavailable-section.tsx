@@ -49,7 +49,7 @@ export function UnavailableSection({ canManage }: { canManage: boolean }) {
             label="Unavailable message"
             name="unavailableMessage"
             rows={3}
-            maxLength={1000}
+            maxLength={500}
             defaultValue={settings.data.unavailableMessage}
             disabled={!canManage}
             hint="Sent as the bot's answer instead of calling a provider."

@@ -112,6 +112,7 @@ export function createBudgetGuard(prisma: PrismaClient, options: BudgetGuardOpti
       const month = monthKey(at);
       const spend = await monthToDateSpend(prisma, organizationId, budgets, at);
       let stop = false;
+      const blocked: string[] = [];
       const soft: string[] = [];
       for (const budget of budgets) {
         const s = spend.get(budget.id);
@@ -124,7 +125,9 @@ export function createBudgetGuard(prisma: PrismaClient, options: BudgetGuardOpti
           alreadyAlertedThisMonth: budget.softAlertedMonth === month,
         });
         if (decision.kind === "allow") continue;
-        if (decision.kind === "stop") stop = true;
+        // A key over its own budget is skipped (the next candidate answers); organization and bot budgets stop the call.
+        if (decision.kind === "stop" && budget.scope === "provider_key") blocked.push(budget.scopeId);
+        else if (decision.kind === "stop") stop = true;
         else
           soft.push(`${budget.scope} budget at ${s.percent}% ($${s.spentUsd.toFixed(2)} of $${s.limitUsd.toFixed(2)})`);
         // Past the soft limit (a stop is past it too): alert once this month.
@@ -138,8 +141,9 @@ export function createBudgetGuard(prisma: PrismaClient, options: BudgetGuardOpti
         });
         return { kind: "stop", message: settings?.unavailableMessage || DEFAULT_UNAVAILABLE_MESSAGE };
       }
-      if (soft.length > 0) return { kind: "soft", message: `Monthly ${soft.join("; ")}.` };
-      return { kind: "allow" };
+      const blockedKeyIds = blocked.length > 0 ? { blockedKeyIds: blocked } : {};
+      if (soft.length > 0) return { kind: "soft", message: `Monthly ${soft.join("; ")}.`, ...blockedKeyIds };
+      return { kind: "allow", ...blockedKeyIds };
     },
     async flush() {
       await Promise.allSettled([...pending]);
