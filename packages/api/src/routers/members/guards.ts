@@ -1,5 +1,6 @@
-import type { Prisma } from "@pixel/db";
+import type { Prisma, PrismaClient } from "@pixel/db";
 import { TRPCError } from "@trpc/server";
+import { writeAudit } from "../../lib/audit.ts";
 import type { OrganizationContext } from "../../trpc/types.ts";
 
 /** Loads a membership of the caller's organization; another organization's id is simply not found. */
@@ -24,4 +25,32 @@ export async function assertAnotherOwnerRemains(tx: Prisma.TransactionClient, or
       message: `The last owner cannot ${action}. Make another member an owner first.`,
     });
   }
+}
+
+export interface EndMembership {
+  membership: { id: string; organizationId: string; role: string };
+  email: string;
+  actorId: string;
+  ip: string;
+  action: "member.removed" | "member.left";
+  /** How the last-owner refusal reads, e.g. "be removed" or "leave". */
+  ownerVerb: string;
+}
+
+/** Removes a membership with its audit row, keeping at least one owner; shared by remove and leave. */
+export async function endMembership(prisma: PrismaClient, end: EndMembership): Promise<void> {
+  const { membership } = end;
+  await prisma.$transaction(async (tx) => {
+    if (membership.role === "owner") await assertAnotherOwnerRemains(tx, membership.organizationId, end.ownerVerb);
+    await tx.membership.delete({ where: { id: membership.id } });
+    await writeAudit(tx, {
+      organizationId: membership.organizationId,
+      actorId: end.actorId,
+      action: end.action,
+      targetType: "membership",
+      targetId: membership.id,
+      metadata: { email: end.email, role: membership.role },
+      ip: end.ip,
+    });
+  });
 }

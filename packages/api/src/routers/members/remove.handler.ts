@@ -1,7 +1,6 @@
 import { TRPCError } from "@trpc/server";
-import { writeAudit } from "../../lib/audit.ts";
 import type { HandlerArgs, OrganizationContext } from "../../trpc/types.ts";
-import { assertAnotherOwnerRemains, findMemberInOrganization } from "./guards.ts";
+import { endMembership, findMemberInOrganization } from "./guards.ts";
 import type { RemoveMemberInput } from "./remove.schema.ts";
 
 export async function removeMemberHandler({ ctx, input }: HandlerArgs<OrganizationContext, RemoveMemberInput>) {
@@ -9,18 +8,13 @@ export async function removeMemberHandler({ ctx, input }: HandlerArgs<Organizati
   if (member.role === "owner" && ctx.membership.role !== "owner") {
     throw new TRPCError({ code: "FORBIDDEN", message: "Only owners can remove an owner." });
   }
-  await ctx.prisma.$transaction(async (tx) => {
-    if (member.role === "owner") await assertAnotherOwnerRemains(tx, ctx.organizationId, "be removed");
-    await tx.membership.delete({ where: { id: member.id } });
-    await writeAudit(tx, {
-      organizationId: ctx.organizationId,
-      actorId: ctx.actor.userId,
-      action: "member.removed",
-      targetType: "membership",
-      targetId: member.id,
-      metadata: { email: member.user.email, role: member.role },
-      ip: ctx.ip,
-    });
+  await endMembership(ctx.prisma, {
+    membership: member,
+    email: member.user.email,
+    actorId: ctx.actor.userId,
+    ip: ctx.ip,
+    action: "member.removed",
+    ownerVerb: "be removed",
   });
   return { removed: member.id };
 }
