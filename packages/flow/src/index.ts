@@ -54,3 +54,4 @@ export {
   type MigrationResult,
   migrateToCurrent,
 } from "./document/migrations.ts";
+export type { PixelChatDataParts, PixelChatMetadata, PreviewTraceStep } from "./engine/chat-parts.ts";
