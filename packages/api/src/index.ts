@@ -9,3 +9,5 @@ export {
   ORGANIZATION_HEADER,
 } from "./trpc/context.ts";
 export { createCallerFactory } from "./trpc/init.ts";
+export { handlePreviewRequest } from "./http/preview-handler.ts";
+export * as chat from "./services/chat/index.ts";

@@ -45,4 +45,25 @@ describe("engine smoke", () => {
     expect(second.events.find((e) => e.type === "message")).toMatchObject({ text: "You chose B" });
     expect(second.state.status).toBe("ended");
   });
+
+  it("starts at a chosen node (preview), and refuses a node that does not exist", async () => {
+    const flow = flowDocumentSchema.parse({
+      version: 1,
+      nodes: [
+        { id: "start", type: "start", position: { x: 0, y: 0 }, data: {} },
+        { id: "hi", type: "message", position: { x: 0, y: 0 }, data: { text: "Hello" } },
+        { id: "later", type: "message", position: { x: 0, y: 0 }, data: { text: "Later on" } },
+      ],
+      edges: [
+        { id: "e1", source: "start", target: "hi" },
+        { id: "e2", source: "hi", target: "later" },
+      ],
+    });
+    const atLater = await runTurn({ flow, state: initialState(), input: { type: "start", atNodeId: "later" }, ports });
+    expect(atLater.events.filter((e) => e.type === "message").map((e) => (e as { text: string }).text)).toEqual([
+      "Later on",
+    ]);
+    const missing = await runTurn({ flow, state: initialState(), input: { type: "start", atNodeId: "nope" }, ports });
+    expect(missing.events[0]).toMatchObject({ type: "error", code: "unknown-node" });
+  });
 });

@@ -24,13 +24,20 @@ export type AuditAction =
   | "budget.created"
   | "budget.updated"
   | "budget.deleted"
-  | "budget.soft_limit_reached";
+  | "budget.soft_limit_reached"
+  | "bot.created"
+  | "bot.renamed"
+  | "bot.duplicated"
+  | "bot.deleted"
+  | "flow.published"
+  | "flow.restored"
+  | "flow.republished";
 
 export interface AuditEntry {
   organizationId: string;
   actorId: string | null;
   action: AuditAction;
-  targetType: "organization" | "membership" | "invitation" | "api_token" | "provider_key" | "ai_settings" | "budget";
+  targetType: "organization" | "membership" | "invitation" | "api_token" | "provider_key" | "ai_settings" | "budget" | "bot";
   targetId?: string | null;
   /** Never put secrets here: audit rows are shown to admins. */
   metadata?: Prisma.InputJsonValue;

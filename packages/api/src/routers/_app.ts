@@ -3,12 +3,15 @@ import { aiSettingsRouter } from "./aiSettings/_router.ts";
 import { apiTokensRouter } from "./apiTokens/_router.ts";
 import { auditRouter } from "./audit/_router.ts";
 import { authRouter } from "./auth/_router.ts";
+import { botsRouter } from "./bots/_router.ts";
 import { budgetsRouter } from "./budgets/_router.ts";
+import { flowDraftRouter } from "./flowDraft/_router.ts";
 import { invitationsRouter } from "./invitations/_router.ts";
 import { membersRouter } from "./members/_router.ts";
 import { organizationRouter } from "./organization/_router.ts";
 import { providerKeysRouter } from "./providerKeys/_router.ts";
 import { usageRouter } from "./usage/_router.ts";
+import { versionsRouter } from "./versions/_router.ts";
 
 export const appRouter = router({
   auth: authRouter,
@@ -21,6 +24,9 @@ export const appRouter = router({
   aiSettings: aiSettingsRouter,
   budgets: budgetsRouter,
   usage: usageRouter,
+  bots: botsRouter,
+  flowDraft: flowDraftRouter,
+  versions: versionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,7 +5,8 @@ import type { JsonValue } from "./json.ts";
  * The data parts a chat turn streams next to its text (AI SDK UI message stream protocol, `data-<name>`).
  * Shared by the chat service that writes them and every chat window that reads them.
  */
-export interface PixelChatDataParts {
+// A type alias (not an interface) so it satisfies the AI SDK's Record-shaped data-part constraint.
+export type PixelChatDataParts = {
   /** Quick-reply buttons of the node waiting for an answer. */
   choices: { nodeId: string; prompt?: string; options: ChoiceOption[]; allowFreeText: boolean };
   /** One field of a collect-data node; `error` is set when the last answer was refused. */
@@ -22,7 +23,7 @@ export interface PixelChatDataParts {
   conversation: { conversationId: string };
   /** Preview only: what the engine did, for the designer's trace and canvas highlight. */
   trace: PreviewTraceStep;
-}
+};
 
 export type PreviewTraceStep =
   | { kind: "node"; nodeId: string }

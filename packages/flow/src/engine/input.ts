@@ -1,8 +1,17 @@
 import { z } from "zod";
 
-/** What the user did this turn. `start` opens a conversation; `restart` goes back to the start node. */
+/**
+ * What the user did this turn. `start` opens a conversation (the designer's preview may start at any
+ * node with `atNodeId`); `restart` goes back to the start node.
+ */
 export const turnInputSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("start") }),
+  z.object({
+    type: z.literal("start"),
+    atNodeId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/)
+      .optional(),
+  }),
   z.object({ type: z.literal("restart") }),
   z.object({ type: z.literal("text"), text: z.string().max(20_000) }),
   z.object({ type: z.literal("choice"), optionId: z.string().min(1).max(200) }),

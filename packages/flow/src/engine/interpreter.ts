@@ -109,6 +109,12 @@ async function drive(flow: CompiledFlow, state: FlowState, request: TurnRequest,
     Object.assign(state, { ...fresh, turns: state.turns, steps: state.steps, vars: { ...flow.defaults } });
     if (input.type === "text") state.vars[LAST_MESSAGE_VARIABLE] = input.text;
     current = flow.startNodeId;
+    if (input.type === "start" && input.atNodeId) {
+      if (!flow.nodes.has(input.atNodeId)) {
+        abort({ type: "error", code: "unknown-node", message: `There is no node "${input.atNodeId}" to start at.` });
+      }
+      current = input.atNodeId;
+    }
   } else if (action) {
     // Global actions ("human", "restart"…) jump from wherever the conversation is.
     state.waiting = null;

@@ -53,6 +53,20 @@ export function describeAuditEntry(action: string, metadata: unknown): string {
       return "Removed a monthly budget";
     case "budget.soft_limit_reached":
       return `A monthly budget passed its soft limit (${text(m.scope).replace("_", " ")})`;
+    case "bot.created":
+      return `Created the bot "${text(m.name)}"`;
+    case "bot.renamed":
+      return `Renamed a bot to "${text(m.name)}"`;
+    case "bot.duplicated":
+      return `Duplicated a bot as "${text(m.name)}"`;
+    case "bot.deleted":
+      return `Deleted the bot "${text(m.name)}"`;
+    case "flow.published":
+      return `Published version ${String(m.number ?? "")} of "${text(m.botName)}"`;
+    case "flow.restored":
+      return `Restored version ${String(m.number ?? "")} of "${text(m.botName)}" as the draft`;
+    case "flow.republished":
+      return `Republished version ${String(m.from ?? "")} of "${text(m.botName)}" as version ${String(m.number ?? "")}`;
     default:
       return action;
   }

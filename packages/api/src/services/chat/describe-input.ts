@@ -1,0 +1,22 @@
+import type { FlowDocument, FlowState, TurnInput } from "@pixel/flow";
+
+/** The user's input as a message text: what they typed, the label of the button they chose, their form answers. */
+export function describeInput(input: TurnInput, flow: FlowDocument, state: FlowState): string | null {
+  switch (input.type) {
+    case "text":
+      return input.text;
+    case "choice": {
+      const node = flow.nodes.find((n) => n.id === state.waiting?.nodeId);
+      const options =
+        node?.type === "quick-reply" ? (node.data as { options: { id: string; label: string }[] }).options : [];
+      return options.find((o) => o.id === input.optionId)?.label ?? input.optionId;
+    }
+    case "form":
+      return Object.values(input.values)
+        .filter((v) => v !== null && v !== "")
+        .map(String)
+        .join(", ");
+    default:
+      return null;
+  }
+}

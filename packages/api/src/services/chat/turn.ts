@@ -1,0 +1,112 @@
+import { randomUUID } from "node:crypto";
+import type { PrismaClient } from "@pixel/db";
+import {
+  type FlowDocument,
+  type FlowEvent,
+  type FlowPorts,
+  type FlowState,
+  mathRandom,
+  streamTurn,
+  systemClock,
+  type TurnInput,
+} from "@pixel/flow";
+import { createAiRuntime } from "../ai/runtime.ts";
+import { createChunkMapper, type PixelChunk } from "./chunks.ts";
+import {
+  type ConversationScope,
+  loadHistory,
+  openConversation,
+  saveTurn,
+  saveUserMessage,
+} from "./conversation-store.ts";
+import { describeInput } from "./describe-input.ts";
+import { createHttpPort } from "./http-port.ts";
+import { TurnTranscript } from "./transcript.ts";
+
+export interface ChatTurnRequest extends ConversationScope {
+  flow: FlowDocument;
+  conversationId?: string | null;
+  input: TurnInput;
+  /** Preview: stream what the engine did (path, variables, model, tokens, cost). */
+  trace?: boolean;
+}
+
+export interface ChatTurnOutcome {
+  conversationId: string;
+  state: FlowState;
+  events: FlowEvent[];
+  messageIds: string[];
+}
+
+export interface ChatTurn {
+  conversationId: string;
+  /** Runs the engine, streaming chunks through `write`, and saves the bot's messages and the state. */
+  run(write: (chunk: PixelChunk) => void): Promise<ChatTurnOutcome>;
+}
+
+export interface ChatDeps {
+  prisma: PrismaClient;
+  /** Overrides for tests and benches; the app uses the memoised AI runtime of its Prisma client. */
+  ports?: Partial<FlowPorts>;
+}
+
+/**
+ * The chat-turn path of the design: everything that can refuse the request (unknown conversation)
+ * happens here, before any stream starts, so refusals are plain 4xx responses; the user's message is
+ * saved before any model is called.
+ */
+export async function openChatTurn(deps: ChatDeps, request: ChatTurnRequest): Promise<ChatTurn> {
+  const { prisma } = deps;
+  const conversation = await openConversation(prisma, request, request.conversationId);
+  const text = describeInput(request.input, request.flow, conversation.state);
+  if (text !== null) await saveUserMessage(prisma, request, conversation.id, text, request.input);
+  const history = await loadHistory(prisma, conversation.id);
+  // The engine adds the current message itself; history is what came before it.
+  if (text !== null && history.at(-1)?.role === "user") history.pop();
+
+  return {
+    conversationId: conversation.id,
+    async run(write) {
+      const ports: FlowPorts = {
+        ai: createAiRuntime(prisma).port({
+          organizationId: request.organizationId,
+          botId: request.botId,
+          deploymentId: request.deploymentId,
+          conversationId: conversation.id,
+        }),
+        http: createHttpPort(),
+        clock: systemClock,
+        random: mathRandom,
+        ...deps.ports,
+      };
+      const mapper = createChunkMapper({ trace: request.trace ?? false, newId: randomUUID });
+      const transcript = new TurnTranscript();
+      const events: FlowEvent[] = [];
+      write({ type: "data-conversation", data: { conversationId: conversation.id } });
+      const turn = streamTurn({ flow: request.flow, state: conversation.state, input: request.input, ports, history });
+      let next = await turn.next();
+      while (!next.done) {
+        events.push(next.value);
+        transcript.add(next.value);
+        for (const chunk of mapper.map(next.value)) write(chunk);
+        next = await turn.next();
+      }
+      const state = next.value;
+      const messageIds = await saveTurn(prisma, request, conversation.id, transcript.records, state);
+      if (request.trace) {
+        write({
+          type: "data-trace",
+          transient: true,
+          data: {
+            kind: "state",
+            path: state.path,
+            vars: state.vars,
+            waitingNodeId: state.waiting?.nodeId ?? null,
+            status: state.status,
+          },
+        });
+      }
+      return { conversationId: conversation.id, state, events, messageIds };
+    },
+  };
+}
