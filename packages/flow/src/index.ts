@@ -55,3 +55,35 @@ export {
   migrateToCurrent,
 } from "./document/migrations.ts";
 export type { PixelChatDataParts, PixelChatMetadata, PreviewTraceStep } from "./engine/chat-parts.ts";
+
+// Collaborative editing: flat document keys, changes, three-way merge, undo and version diffs.
+
+export { type ApplyFlowChangesResult, applyFlowChanges, type FlowApplyMode } from "./collab/apply.ts";
+export {
+  type FlowChange,
+  type FlowConflict,
+  type FlowConflictReason,
+  flowChangeSchema,
+  invertChanges,
+} from "./collab/change.ts";
+export { diffFlows } from "./collab/diff.ts";
+export { type FlatFlow, flattenFlow } from "./collab/flatten.ts";
+export { FLOW_KEY_PATTERN, type FlowKey, MAX_FLOW_KEY_LENGTH, parseFlowKey } from "./collab/keys.ts";
+export { type ConflictResolution, rebaseChanges } from "./collab/rebase.ts";
+export { unflattenFlow } from "./collab/unflatten.ts";
+export {
+  type AddedRemovedChanged,
+  compareFlows,
+  countChanges,
+  type FlowComparison,
+  type NodeSummary,
+} from "./collab/version-diff.ts";
+
+// Editor forms: how the designer shows each node type.
+
+export { NODE_FORMS, nodeForm } from "./forms/registry.ts";
+export type { FormField, NodeForm } from "./forms/types.ts";
+
+// Schemas of the document's parts, for editors that validate one part at a time.
+
+export { flowSettingsSchema, flowVariableSchema, globalActionSchema } from "./document/schema.ts";
