@@ -36,7 +36,7 @@ export default defineConfig({
     command: `rm -rf ../../.data/e2e && cd ../.. && pnpm start`,
     env: { PORT: String(PORT), PIXEL_DATA_DIR: ".data/e2e", NEXTAUTH_URL: baseURL, NEXT_TELEMETRY_DISABLED: "1" },
     url: `${baseURL}/api/health`,
-    timeout: 300_000,
+    timeout: 900_000,
     reuseExistingServer: false,
     stdout: "pipe",
   },

@@ -1,6 +1,6 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  test: { include: ["test/**/*.test.ts"], environment: "node" },
+  test: { include: ["test/**/*.test.ts", "designer/**/*.test.ts"], environment: "node" },
   resolve: { alias: { "@": new URL("./", import.meta.url).pathname } },
 });

@@ -31,7 +31,7 @@ export {
   systemClock,
 } from "./engine/ports.ts";
 export { FLOW_STATE_VERSION, type FlowState, flowStateSchema, initialState, readState } from "./engine/state.ts";
-export { renderTemplate } from "./engine/template.ts";
+export { renderTemplate, templateVariables } from "./engine/template.ts";
 export { NODE_DEFINITIONS, type NodeType, nodeDefinition } from "./nodes/registry.ts";
 export type { FlowIssue } from "./validation/issue.ts";
 export { type FlowValidation, hasErrors, validateFlow } from "./validation/validate.ts";

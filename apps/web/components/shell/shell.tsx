@@ -14,6 +14,8 @@ import { UserMenu } from "./user-menu";
 export function Shell({ user, children }: { user: { email: string; name: string | null }; children: ReactNode }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
+  // The flow designer takes the whole window; it has its own bar with a way back.
+  if (/^\/app\/bots\/[^/]+/.test(pathname)) return <>{children}</>;
   return (
     <div className="min-h-dvh lg:grid lg:grid-cols-[15rem_1fr]">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
