@@ -2,7 +2,7 @@ import type { NextConfig } from "next";
 
 const config: NextConfig = {
   // Internal packages ship TypeScript source; Next compiles them.
-  transpilePackages: ["@pixel/api", "@pixel/db", "@pixel/ui", "@pixel/flow", "@pixel/ai"],
+  transpilePackages: ["@pixel/api", "@pixel/db", "@pixel/ui", "@pixel/flow"],
   // Native or WASM server dependencies stay as Node requires instead of being bundled.
   serverExternalPackages: [
     "@node-rs/argon2",

@@ -66,4 +66,23 @@ describe("engine smoke", () => {
     const missing = await runTurn({ flow, state: initialState(), input: { type: "start", atNodeId: "nope" }, ports });
     expect(missing.events[0]).toMatchObject({ type: "error", code: "unknown-node" });
   });
+
+  it("sets variables the embedding page passes at the start", async () => {
+    const flow = flowDocumentSchema.parse({
+      version: 1,
+      nodes: [
+        { id: "start", type: "start", position: { x: 0, y: 0 }, data: {} },
+        { id: "hi", type: "message", position: { x: 0, y: 0 }, data: { text: "Hello {{name}} on {{plan}}" } },
+      ],
+      edges: [{ id: "e1", source: "start", target: "hi" }],
+      variables: [{ name: "name", default: "there" }],
+    });
+    const result = await runTurn({
+      flow,
+      state: initialState(),
+      input: { type: "start", variables: { name: "Grace", plan: "pro" } },
+      ports,
+    });
+    expect(result.events[0]).toMatchObject({ text: "Hello Grace on pro" });
+  });
 });

@@ -11,6 +11,14 @@ export const turnInputSchema = z.discriminatedUnion("type", [
       .string()
       .regex(/^[A-Za-z0-9_-]{1,64}$/)
       .optional(),
+    /** Values the embedding page knows already (name, plan…), set before the first node runs. */
+    variables: z
+      .record(
+        z.string().regex(/^[A-Za-z_]\w{0,63}$/, "Variable names use letters, digits and _"),
+        z.union([z.string().max(2_000), z.number(), z.boolean()]),
+      )
+      .refine((v) => Object.keys(v).length <= 50, "At most 50 variables")
+      .optional(),
   }),
   z.object({ type: z.literal("restart") }),
   z.object({ type: z.literal("text"), text: z.string().max(20_000) }),

@@ -108,6 +108,11 @@ async function drive(flow: CompiledFlow, state: FlowState, request: TurnRequest,
     const fresh = initialState();
     Object.assign(state, { ...fresh, turns: state.turns, steps: state.steps, vars: { ...flow.defaults } });
     if (input.type === "text") state.vars[LAST_MESSAGE_VARIABLE] = input.text;
+    if (input.type === "start" && input.variables) {
+      for (const [name, value] of Object.entries(input.variables)) {
+        if (!(RESERVED_VARIABLES as readonly string[]).includes(name)) state.vars[name] = value;
+      }
+    }
     current = flow.startNodeId;
     if (input.type === "start" && input.atNodeId) {
       if (!flow.nodes.has(input.atNodeId)) {
