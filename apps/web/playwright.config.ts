@@ -17,6 +17,7 @@ export default defineConfig({
   use: {
     baseURL,
     trace: "retain-on-failure",
+    screenshot: "only-on-failure",
     launchOptions: {
       executablePath,
       args: [
@@ -33,7 +34,10 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   // The app started the README way (`pnpm start`: build, embedded database, migrations), on a fresh data dir.
   webServer: {
-    command: `rm -rf ../../.data/e2e && cd ../.. && pnpm start`,
+    // E2E_SKIP_BUILD=1 reuses the last build (for iterating on tests; CI always builds).
+    command: process.env.E2E_SKIP_BUILD
+      ? "rm -rf ../../.data/e2e && cd ../.. && pnpm --filter @pixel/web run app:start"
+      : "rm -rf ../../.data/e2e && cd ../.. && pnpm start",
     env: { PORT: String(PORT), PIXEL_DATA_DIR: ".data/e2e", NEXTAUTH_URL: baseURL, NEXT_TELEMETRY_DISABLED: "1" },
     url: `${baseURL}/api/health`,
     timeout: 900_000,

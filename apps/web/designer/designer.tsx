@@ -57,7 +57,7 @@ function DesignerLayout({ botId }: { botId: string }) {
       onHelp: () => setHelp(true),
       onLayout: () => {
         arrangeAutomatically();
-        setTimeout(() => void flow.fitView({ duration: 300 }), 50);
+        setTimeout(() => void flow.fitView({ duration: 300, maxZoom: 1, padding: 0.2 }), 50);
       },
     }),
     [onNotice, flow],

@@ -103,7 +103,7 @@ export function Toolbar({
         disabled={readOnly}
         onClick={() => {
           arrangeAutomatically();
-          setTimeout(() => void flow.fitView({ duration: 300 }), 50);
+          setTimeout(() => void flow.fitView({ duration: 300, maxZoom: 1, padding: 0.2 }), 50);
         }}
       >
         <LayoutGrid className="size-4" aria-hidden />
@@ -113,7 +113,7 @@ export function Toolbar({
         className={iconButton}
         aria-label="Fit view"
         title="Fit view"
-        onClick={() => void flow.fitView({ duration: 300 })}
+        onClick={() => void flow.fitView({ duration: 300, maxZoom: 1, padding: 0.2 })}
       >
         <Maximize className="size-4" aria-hidden />
       </button>

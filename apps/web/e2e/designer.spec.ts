@@ -3,6 +3,9 @@ import { screenshot, signInViaApi, signUpViaApi, uniqueUser } from "./helpers";
 
 const modifier = process.platform === "darwin" ? "Meta" : "Control";
 
+// Whole journeys through the designer: many steps, each waiting for the autosave.
+test.describe.configure({ timeout: 300_000 });
+
 /** The canvas card of the first node of a type. */
 function nodeOfType(page: Page, type: string): Locator {
   return page.locator(`[data-node-type="${type}"]`).first();
@@ -41,20 +44,25 @@ test("build a flow by drag and drop, edit, undo/redo, preview, publish, diff and
   await signUpViaApi(page.request, user);
   await signInViaApi(page.request, user);
   await createBotInUi(page, "Fruit bot");
-  await page.getByRole("button", { name: "Fit view" }).click();
+  await page.getByRole("button", { name: "Fit view", exact: true }).click();
 
   // ── Drag a quick reply and an end node from the palette onto the canvas ───────────────
   const canvas = page.getByTestId("flow-canvas");
   const box = await canvas.boundingBox();
   if (!box) throw new Error("no canvas");
   await page.locator('[data-palette-type="quick-reply"]').dragTo(canvas, {
-    targetPosition: { x: box.width * 0.55, y: box.height * 0.3 },
+    targetPosition: { x: box.width * 0.8, y: box.height * 0.2 },
   });
   await expect(nodeOfType(page, "quick-reply")).toBeVisible();
   await page.locator('[data-palette-type="end"]').dragTo(canvas, {
-    targetPosition: { x: box.width * 0.8, y: box.height * 0.65 },
+    targetPosition: { x: box.width * 0.8, y: box.height * 0.75 },
   });
   await expect(nodeOfType(page, "end")).toBeVisible();
+  // Tidy up: the layered auto-layout, then fit everything in view.
+  await page.getByRole("button", { name: "Auto-layout" }).click();
+  await page.waitForTimeout(500); // the view animates
+  await page.getByRole("button", { name: "Fit view", exact: true }).click();
+  await page.waitForTimeout(500);
 
   // ── Connect greeting → quick reply → end ───────────────────────────────────────────────
   await connect(page, nodeOfType(page, "message"), "Next", nodeOfType(page, "quick-reply"));
@@ -64,18 +72,18 @@ test("build a flow by drag and drop, edit, undo/redo, preview, publish, diff and
 
   // ── Edit properties ────────────────────────────────────────────────────────────────────
   await nodeOfType(page, "message").click();
-  const message = page.getByLabel("Message", { exact: true });
+  const message = page.getByRole("textbox", { name: "Message", exact: true });
   await message.fill("Welcome to the fruit stand!");
   await expect(nodeOfType(page, "message")).toContainText("Welcome to the fruit stand!");
   await nodeOfType(page, "quick-reply").click();
-  await page.getByLabel("Question").fill("Apples or bananas?");
+  await page.getByRole("textbox", { name: "Question" }).fill("Apples or bananas?");
   await nodeOfType(page, "end").click();
-  await page.getByLabel("Closing message").fill("Enjoy your fruit.");
+  await page.getByRole("textbox", { name: "Closing message" }).fill("Enjoy your fruit.");
   await expectSaved(page);
   await screenshot(page, "designer-flow", { docs: true });
 
   // ── Undo and redo (keyboard, with the focus on the canvas) ─────────────────────────────
-  await canvas.click({ position: { x: 10, y: 10 } });
+  await page.getByRole("heading", { name: "Fruit bot" }).click(); // leave the text field: shortcuts act on the flow
   await page.keyboard.press(`${modifier}+z`);
   await expect(nodeOfType(page, "end")).not.toContainText("Enjoy your fruit.");
   await page.keyboard.press(`${modifier}+Shift+z`);
@@ -102,8 +110,11 @@ test("build a flow by drag and drop, edit, undo/redo, preview, publish, diff and
   await expect(page.getByText("Published version 1")).toBeVisible();
 
   // ── Change it and publish version 2 ────────────────────────────────────────────────────
+  await page.getByRole("button", { name: "Versions" }).click(); // the panel opened on publish; close it
+  await page.getByRole("button", { name: "Fit view", exact: true }).click();
+  await page.waitForTimeout(500);
   await nodeOfType(page, "message").click();
-  await page.getByLabel("Message", { exact: true }).fill("Hello, fruit lover!");
+  await page.getByRole("textbox", { name: "Message", exact: true }).fill("Hello, fruit lover!");
   await expectSaved(page);
   await page.getByRole("button", { name: "Publish" }).click();
   await page.getByLabel("What changed?").fill("Friendlier greeting");
@@ -114,19 +125,17 @@ test("build a flow by drag and drop, edit, undo/redo, preview, publish, diff and
   const versions = page.getByRole("complementary", { name: "Versions" });
   await expect(versions.getByText("Friendlier greeting")).toBeVisible();
   await expect(versions.getByText("First version")).toBeVisible();
-  await versions
-    .getByRole("button", { name: /compare/i })
-    .first()
-    .click();
-  await expect(versions.getByText("data.text")).toBeVisible();
+  await versions.getByRole("checkbox", { name: "Compare Version 1" }).check();
+  await versions.getByRole("checkbox", { name: "Compare Version 2" }).check();
+  await expect(versions.getByText(/changed: .*Message/)).toBeVisible();
   await screenshot(page, "designer-versions-diff", { docs: true });
 
-  // ── Roll back: version 1 becomes the draft ─────────────────────────────────────────────
-  await versions.getByRole("button", { name: /restore version 1/i }).click();
-  await page
-    .getByRole("dialog")
-    .getByRole("button", { name: /restore/i })
-    .click();
+  // ── Roll back: version 1 becomes the draft (an undoable edit, saved like any other) ────
+  await versions.getByRole("button", { name: "Restore version 1 as draft" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Replace the draft" }).click();
+  await page.getByRole("button", { name: "Versions" }).click();
+  await page.getByRole("button", { name: "Fit view", exact: true }).click();
+  await page.waitForTimeout(500);
   await expect(nodeOfType(page, "message")).toContainText("Welcome to the fruit stand!");
   await expectSaved(page);
   await page.reload();
@@ -152,7 +161,7 @@ test("two browser windows edit one bot: separate edits merge, the same edit asks
   await a.locator('[data-palette-type="end"]').click();
   await expect(nodeOfType(a, "end")).toBeVisible();
   await nodeOfType(b, "message").click();
-  await b.getByLabel("Message", { exact: true }).fill("Bob's greeting");
+  await b.getByRole("textbox", { name: "Message", exact: true }).fill("Bob's greeting");
   await expectSaved(a);
   await expectSaved(b);
   await expect(nodeOfType(b, "end")).toBeVisible({ timeout: 10_000 });
@@ -160,10 +169,10 @@ test("two browser windows edit one bot: separate edits merge, the same edit asks
 
   // The same field changed in both: Bob is offline while Alice saves hers; back online, Bob is asked.
   await bob.setOffline(true);
-  await b.getByLabel("Message", { exact: true }).fill("Bob's second greeting");
+  await b.getByRole("textbox", { name: "Message", exact: true }).fill("Bob's second greeting");
   await expect(b.getByTestId("save-state")).toHaveAttribute("data-state", /offline|saving/);
   await nodeOfType(a, "message").click();
-  await a.getByLabel("Message", { exact: true }).fill("Alice's greeting");
+  await a.getByRole("textbox", { name: "Message", exact: true }).fill("Alice's greeting");
   await expectSaved(a);
   await bob.setOffline(false);
   const dialog = b.getByRole("dialog", { name: /someone else changed/i });

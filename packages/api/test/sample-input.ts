@@ -1,3 +1,4 @@
+import { z } from "zod";
 /**
  * Builds a valid sample input from a zod 4 schema by reading its definition (`schema._zod.def`),
  * so generated tests cover procedures nobody wrote a test for yet.
@@ -105,6 +106,9 @@ function isEmailSchema(schema: unknown): boolean {
 }
 
 function sampleString(schema: unknown): string {
+  // A pattern-constrained string (e.g. a flow key) names a valid example in its metadata.
+  const example = (z.globalRegistry.get(schema as z.ZodType)?.examples as unknown[] | undefined)?.[0];
+  if (typeof example === "string") return example;
   const { min = 0, max = Number.POSITIVE_INFINITY } = boundsOf(schema);
   let value = "sample";
   if (value.length < min) value = value.padEnd(min, "x");

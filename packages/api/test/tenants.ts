@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { writeAudit } from "../src/lib/audit.ts";
+import { generateToken, hashToken } from "../src/lib/secrets.ts";
+import { blankFlow } from "../src/routers/bots/blank-flow.ts";
 import { encryptionKey, lastFourOf, sealSecret } from "../src/services/ai/secrets.ts";
 import {
   createApiTokenRow,
@@ -15,9 +17,9 @@ process.env.PIXEL_ENCRYPTION_KEY ||= randomBytes(32).toString("base64");
 
 /**
  * A fully populated organization: one member of each role, a pending invitation (whose invitee
- * has an account but is not a member), an API token, audit rows, and the AI layer's rows: a provider
- * key (pointing at a closed local port, so a live test fails fast) with its revision, AI settings
- * whose fallback lists it, an organization budget and a day of usage.
+ * has an account but is not a member), an API token, audit rows, a bot (a blank draft, published as version 1), and the
+ * AI layer's rows: a provider key (pointing at a closed local port, so a live test fails fast) with its
+ * revision, AI settings whose fallback lists it, an organization budget and a day of usage.
  */
 export async function createTenant(label: string) {
   const world = await createOrganizationWithRoles(`Tenant ${label} ${randomBytes(4).toString("hex")}`);
@@ -39,13 +41,101 @@ export async function createTenant(label: string) {
       metadata: { fixture: label },
     });
   }
+  const bot = await db().bot.create({
+    data: {
+      organizationId,
+      name: `Bot ${label} ${randomBytes(4).toString("hex")}`,
+      description: `Fixture bot of tenant ${label}`,
+      draftFlow: blankFlow(),
+      updatedById: world.editor.user.id,
+    },
+  });
+  // A published version of it, for procedures that take a versionId.
+  const version = await db().flowVersion.create({
+    data: { organizationId, botId: bot.id, number: 1, flow: blankFlow(), createdById: world.editor.user.id },
+  });
   const ai = await createAiFixtures(organizationId, label, world.owner.user.id);
+  const chat = await createConversationFixtures(organizationId, label, bot.id, version.id);
+  const deploymentKey = await createDeploymentKeyRow(organizationId, chat.deployment.id, world.editor.user.id);
   // The newest row: a cursor there would page through all of this tenant's older rows.
   const audit = await db().auditLog.findFirstOrThrow({
     where: { organizationId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
-  return { ...world, organizationId, invitee, invitation, apiToken, auditId: audit.id, ...ai };
+  return {
+    ...world,
+    organizationId,
+    invitee,
+    invitation,
+    apiToken,
+    bot,
+    version,
+    auditId: audit.id,
+    ...ai,
+    ...chat,
+    deploymentKey,
+  };
+}
+
+/** An API key of the fixture deployment (only its hash is stored), for procedures that take a keyId. */
+async function createDeploymentKeyRow(organizationId: string, deploymentId: string, createdById: string) {
+  const token = generateToken("pxd", 32);
+  return db().deploymentApiKey.create({
+    data: {
+      organizationId,
+      deploymentId,
+      name: `Key ${randomBytes(4).toString("hex")}`,
+      tokenHash: hashToken(token),
+      lastFour: token.slice(-4),
+      createdById,
+    },
+  });
+}
+
+/** A deployment serving version 1 and one conversation on it: a user message and the bot's answer. */
+async function createConversationFixtures(organizationId: string, label: string, botId: string, versionId: string) {
+  const tag = `${label.toLowerCase()}-${randomBytes(4).toString("hex")}`;
+  const deployment = await db().deployment.create({
+    data: {
+      organizationId,
+      botId,
+      flowVersionId: versionId,
+      slug: `chat-${tag}`,
+      name: `Deployment ${tag}`,
+      channels: ["hosted"],
+    },
+  });
+  const conversation = await db().conversation.create({
+    data: { organizationId, botId, deploymentId: deployment.id, channel: "hosted", endUserId: `visitor-${tag}` },
+  });
+  const messageText = `Question from ${tag}`;
+  await db().message.createMany({
+    data: [
+      {
+        organizationId,
+        conversationId: conversation.id,
+        botId,
+        role: "user",
+        parts: [{ type: "text", text: messageText }],
+        createdAt: new Date(Date.now() - 1_000),
+      },
+      {
+        organizationId,
+        conversationId: conversation.id,
+        botId,
+        role: "assistant",
+        parts: [{ type: "text", text: `Answer for ${tag}` }],
+        nodeId: "greeting",
+        model: "gpt-4o-mini",
+        provider: "openai",
+        tokensIn: 12,
+        tokensOut: 34,
+        costUsd: 0.000123,
+        latencyMs: 456,
+      },
+    ],
+  });
+  return { deployment, conversation, messageText };
 }
 
 async function createAiFixtures(organizationId: string, label: string, ownerId: string) {
@@ -113,6 +203,10 @@ export async function tenantResources(tenant: Tenant, fields: Iterable<string>):
     token: tenant.invitation.token,
     providerKeyId: tenant.providerKey.id,
     budgetId: tenant.budget.id,
+    botId: tenant.bot.id,
+    versionId: tenant.version.id,
+    deploymentId: tenant.deployment.id,
+    keyId: tenant.deploymentKey.id,
     // budgets.upsert's sample scope is its last option, "provider_key".
     scopeId: tenant.providerKey.id,
   };
@@ -158,6 +252,10 @@ export async function snapshotTenant(tenant: Tenant) {
     }),
     invitations: await prisma.invitation.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
     apiTokens: await prisma.apiToken.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
+    bots: await prisma.bot.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
+    flowVersions: await prisma.flowVersion.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
+    deployments: await prisma.deployment.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
+    deploymentApiKeys: await prisma.deploymentApiKey.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
     auditLogs: await prisma.auditLog.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
     providerKeys: await prisma.providerKey.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
     providerKeyRevisions: await prisma.providerKeyRevision.findMany({
@@ -168,6 +266,8 @@ export async function snapshotTenant(tenant: Tenant) {
     budgets: await prisma.budget.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
     usageDaily: await prisma.usageDaily.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
     aiAttempts: await prisma.aiAttempt.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
+    conversations: await prisma.conversation.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
+    messages: await prisma.message.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
   };
 }
 
@@ -190,6 +290,20 @@ export async function tenantFingerprints(tenant: Tenant): Promise<string[]> {
     values.add(i.email);
   }
   for (const t of snapshot.apiTokens) values.add(t.id);
+  for (const b of snapshot.bots) {
+    values.add(b.id);
+    values.add(b.name);
+  }
+  for (const v of snapshot.flowVersions) values.add(v.id);
+  for (const d of snapshot.deployments) {
+    values.add(d.id);
+    values.add(d.slug);
+    values.add(d.name);
+  }
+  for (const k of snapshot.deploymentApiKeys) {
+    values.add(k.id);
+    values.add(k.tokenHash);
+  }
   for (const a of snapshot.auditLogs) values.add(a.id);
   for (const k of snapshot.providerKeys) {
     values.add(k.id);
@@ -197,6 +311,11 @@ export async function tenantFingerprints(tenant: Tenant): Promise<string[]> {
   }
   for (const b of snapshot.budgets) values.add(b.id);
   for (const u of snapshot.usageDaily) values.add(u.model);
+  for (const c of snapshot.conversations) values.add(c.id);
+  for (const m of snapshot.messages) values.add(m.id);
+  values.add(tenant.deployment.id);
+  values.add(tenant.deployment.name);
+  values.add(tenant.messageText);
   values.add(tenant.providerKeySecret);
   return [...values];
 }

@@ -26,6 +26,8 @@ import { syncEdges, syncNodes } from "./sync-nodes.ts";
 export const PALETTE_ITEM = "pixel-node-type";
 const NODE_TYPES = { pixel: NodeCard };
 const SNAP: [number, number] = [16, 16];
+/** Small flows are not blown up to fill the screen. */
+const FIT_VIEW = { maxZoom: 1, padding: 0.2 };
 
 export function FlowCanvas() {
   const doc = useDesigner((s) => s.doc);
@@ -191,6 +193,7 @@ export function FlowCanvas() {
         minZoom={0.05}
         maxZoom={2}
         fitView
+        fitViewOptions={FIT_VIEW}
         defaultEdgeOptions={{ type: "smoothstep" }}
         proOptions={{ hideAttribution: true }}
         colorMode="system"

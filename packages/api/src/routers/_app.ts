@@ -5,6 +5,8 @@ import { auditRouter } from "./audit/_router.ts";
 import { authRouter } from "./auth/_router.ts";
 import { botsRouter } from "./bots/_router.ts";
 import { budgetsRouter } from "./budgets/_router.ts";
+import { conversationsRouter } from "./conversations/_router.ts";
+import { deploymentsRouter } from "./deployments/_router.ts";
 import { flowDraftRouter } from "./flowDraft/_router.ts";
 import { invitationsRouter } from "./invitations/_router.ts";
 import { membersRouter } from "./members/_router.ts";
@@ -27,6 +29,8 @@ export const appRouter = router({
   bots: botsRouter,
   flowDraft: flowDraftRouter,
   versions: versionsRouter,
+  deployments: deploymentsRouter,
+  conversations: conversationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -10,7 +10,8 @@ export const flowChangeSchema = z.object({
   key: z
     .string()
     .max(MAX_FLOW_KEY_LENGTH)
-    .regex(FLOW_KEY_PATTERN, "Keys are node/<id>/type|name|position|data/<field>, edge/<id>, variable/<name>, …"),
+    .regex(FLOW_KEY_PATTERN, "Keys are node/<id>/type|name|position|data/<field>, edge/<id>, variable/<name>, …")
+    .meta({ examples: ["node/start/position"] }),
   before: jsonValueSchema,
   after: jsonValueSchema,
 });

@@ -1,16 +1,14 @@
-import { Bot } from "lucide-react";
 import type { Metadata } from "next";
-import { UpcomingSection } from "@/components/upcoming-section";
+import { Suspense } from "react";
+import { BotsPage } from "./bots-page";
 
 export const metadata: Metadata = { title: "Bots" };
 
 export default function Page() {
+  // The search lives in the URL (?q=), read with useSearchParams, which needs a Suspense boundary.
   return (
-    <UpcomingSection
-      title="Bots"
-      icon={Bot}
-      description="Design bots as graphs in the flow designer, preview them live and publish versions."
-      coming="the flow designer"
-    />
+    <Suspense fallback={null}>
+      <BotsPage />
+    </Suspense>
   );
 }
