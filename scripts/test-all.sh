@@ -11,7 +11,7 @@ step "lint";                 pnpm lint
 step "prisma generate";      pnpm db:generate
 step "typecheck";            pnpm typecheck
 step "migration drift";      pnpm db:drift
-step "generated docs up to date"; pnpm --filter @pixel/docs generate:nodes --check && pnpm --filter @pixel/docs generate:models --check
+step "generated docs up to date"; pnpm --filter @pixel/docs generate:nodes --check && pnpm --filter @pixel/docs generate:models --check && pnpm --filter @pixel/docs generate:openapi --check
 step "unit + integration (embedded PostgreSQL)"
 env -u TEST_DATABASE_URL pnpm test:unit
 if [ -n "${TEST_DATABASE_URL:-}" ]; then

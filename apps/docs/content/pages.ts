@@ -23,6 +23,8 @@ export const pages: readonly DocPage[] = [
   { slug: "node-reference", title: "Node reference", section: "Reference" },
   { slug: "configuration", title: "Configuration", section: "Reference" },
   { slug: "api", title: "API", section: "Reference" },
+  { slug: "rest-api", title: "REST API", section: "Reference" },
+  { slug: "openai-compatible", title: "OpenAI-compatible API", section: "Reference" },
   { slug: "self-hosting", title: "Self-hosting", section: "Operations" },
 ];
 

@@ -31,13 +31,29 @@ export type AuditAction =
   | "bot.deleted"
   | "flow.published"
   | "flow.restored"
-  | "flow.republished";
+  | "flow.republished"
+  | "deployment.created"
+  | "deployment.updated"
+  | "deployment.paused"
+  | "deployment.resumed"
+  | "deployment.deleted"
+  | "deployment_key.created"
+  | "deployment_key.revoked";
 
 export interface AuditEntry {
   organizationId: string;
   actorId: string | null;
   action: AuditAction;
-  targetType: "organization" | "membership" | "invitation" | "api_token" | "provider_key" | "ai_settings" | "budget" | "bot";
+  targetType:
+    | "organization"
+    | "membership"
+    | "invitation"
+    | "api_token"
+    | "provider_key"
+    | "ai_settings"
+    | "budget"
+    | "bot"
+    | "deployment";
   targetId?: string | null;
   /** Never put secrets here: audit rows are shown to admins. */
   metadata?: Prisma.InputJsonValue;

@@ -1,16 +1,14 @@
-import { MessagesSquare } from "lucide-react";
 import type { Metadata } from "next";
-import { UpcomingSection } from "@/components/upcoming-section";
+import { Suspense } from "react";
+import { ConversationsPage } from "./conversations-page";
 
 export const metadata: Metadata = { title: "Conversations" };
 
 export default function Page() {
+  // The filters live in the URL, read with useSearchParams, which needs a Suspense boundary.
   return (
-    <UpcomingSection
-      title="Conversations"
-      icon={MessagesSquare}
-      description="Read what end users asked your bots and how they answered."
-      coming="deployments and the end-user chat"
-    />
+    <Suspense fallback={null}>
+      <ConversationsPage />
+    </Suspense>
   );
 }

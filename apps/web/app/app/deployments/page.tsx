@@ -1,16 +1,8 @@
-import { Rocket } from "lucide-react";
 import type { Metadata } from "next";
-import { UpcomingSection } from "@/components/upcoming-section";
+import { DeploymentsPage } from "./deployments-page";
 
 export const metadata: Metadata = { title: "Deployments" };
 
 export default function Page() {
-  return (
-    <UpcomingSection
-      title="Deployments"
-      icon={Rocket}
-      description="Serve a published version on a hosted page, an embeddable widget or an API."
-      coming="deployments and the end-user chat"
-    />
-  );
+  return <DeploymentsPage />;
 }

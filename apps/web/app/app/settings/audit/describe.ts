@@ -4,6 +4,18 @@ function text(value: unknown): string {
   return typeof value === "string" ? value : "";
 }
 
+/** Words for the settings a deployment.updated row lists as changed. */
+const DEPLOYMENT_FIELDS: Record<string, string> = {
+  name: "name",
+  slug: "address",
+  version: "version",
+  channels: "channels",
+  environment: "environment",
+  allowedDomains: "allowed domains",
+  rateLimits: "rate limits",
+  theme: "look",
+};
+
 /** A sentence for each audit action; unknown actions fall back to their code. */
 export function describeAuditEntry(action: string, metadata: unknown): string {
   const m = (metadata ?? {}) as Meta & Record<string, unknown>;
@@ -67,6 +79,24 @@ export function describeAuditEntry(action: string, metadata: unknown): string {
       return `Restored version ${String(m.number ?? "")} of "${text(m.botName)}" as the draft`;
     case "flow.republished":
       return `Republished version ${String(m.from ?? "")} of "${text(m.botName)}" as version ${String(m.number ?? "")}`;
+    case "deployment.created":
+      return `Deployed "${text(m.botName)}" as "${text(m.name)}" at /c/${text(m.slug)}`;
+    case "deployment.updated": {
+      const changed = Array.isArray(m.changed)
+        ? m.changed.map((field) => DEPLOYMENT_FIELDS[String(field)] ?? String(field))
+        : [];
+      return `Changed the deployment "${text(m.name)}"${changed.length ? ` (${changed.join(", ")})` : ""}`;
+    }
+    case "deployment.paused":
+      return `Paused the deployment "${text(m.name)}"`;
+    case "deployment.resumed":
+      return `Resumed the deployment "${text(m.name)}"`;
+    case "deployment.deleted":
+      return `Deleted the deployment "${text(m.name)}" (/c/${text(m.slug)})`;
+    case "deployment_key.created":
+      return `Created the API key "${text(m.name)}" (••••${text(m.lastFour)}) for the deployment "${text(m.deploymentName)}"`;
+    case "deployment_key.revoked":
+      return `Revoked the API key "${text(m.name)}" (••••${text(m.lastFour)}) of the deployment "${text(m.deploymentName)}"`;
     default:
       return action;
   }
