@@ -134,10 +134,10 @@ test("publish, deploy, chat on the hosted page with streaming, quick replies and
 
   // ── The conversation is in the dashboard with tokens and cost ─────────────────────────
   await page.goto("/app/conversations");
-  await page
-    .getByRole("link", { name: /Pixel Shop|Shop support/ })
-    .first()
-    .click();
+  const row = page.getByRole("row").filter({ hasText: "Shop support" });
+  await expect(row).toContainText("Hosted page");
+  await expect(row).toContainText(/\$0\.0\d+/);
+  await row.getByRole("link", { name: /open the conversation/i }).click();
   await expect(page.getByText("Your order is on its way.")).toBeVisible();
   await expect(page.getByText(/gpt-4o-mini/).first()).toBeVisible();
   await expect(page.getByText(/\$0\.0\d+/).first()).toBeVisible();

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 /**
  * Builds a valid sample input from a zod 4 schema by reading its definition (`schema._zod.def`),
  * so generated tests cover procedures nobody wrote a test for yet.

@@ -5,7 +5,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { type FormEvent, useId, useState } from "react";
 import { messageOf } from "@/lib/errors";
-import { useTRPC, useTRPCClient } from "@/lib/trpc";
+import { useTRPC } from "@/lib/trpc";
 import { Modal } from "../dialogs.tsx";
 import { useDesigner } from "../store/designer-store.ts";
 import { NOTE_MAX } from "./version-format.ts";

@@ -213,7 +213,7 @@ function follow(
 function resolveExpert(flow: CompiledFlow, state: FlowState): ExpertPersona | null {
   if (!state.expert) return null;
   const node = flow.nodes.get(state.expert.nodeId)?.node;
-  if (!node || node.type !== "expert-handoff") return null;
+  if (node?.type !== "expert-handoff") return null;
   const data = node.data as ExpertHandoffData;
   return { nodeId: node.id, name: data.name, systemPrompt: data.systemPrompt, model: data.model };
 }

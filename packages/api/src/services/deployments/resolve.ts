@@ -70,7 +70,8 @@ async function load(prisma: PrismaClient, slug: string): Promise<ResolvedDeploym
     },
   });
   if (!row || row.bot.deletedAt) throw new ChatError(404, "deployment-not-found", "This chat does not exist.");
-  if (row.status === "paused") throw new ChatError(423, "deployment-paused", "This chat is paused. Please try again later.");
+  if (row.status === "paused")
+    throw new ChatError(423, "deployment-paused", "This chat is paused. Please try again later.");
   const version = row.flowVersionId
     ? await prisma.flowVersion.findUnique({ where: { id: row.flowVersionId }, select: { id: true, number: true } })
     : await prisma.flowVersion.findFirst({

@@ -15,7 +15,10 @@ export const deploymentThemeSchema = z.object({
   backgroundColor: hexColor.default("#ffffff"),
   mode: z.enum(["light", "dark", "auto"]).default("auto"),
   position: z.enum(["bottom-right", "bottom-left"]).default("bottom-right"),
-  avatarUrl: z.url({ protocol: /^https?$/, message: "Use an http(s) URL" }).max(500).optional(),
+  avatarUrl: z
+    .url({ protocol: /^https?$/, message: "Use an http(s) URL" })
+    .max(500)
+    .optional(),
 });
 export type DeploymentTheme = z.infer<typeof deploymentThemeSchema>;
 
@@ -45,7 +48,10 @@ export const allowedDomainSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/, "Use a host such as example.com, *.example.com or localhost:8080")
+  .regex(
+    /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/,
+    "Use a host such as example.com, *.example.com or localhost:8080",
+  )
   .max(253);
 
 /**
