@@ -50,10 +50,10 @@ export function DeploymentDetailPage({ deploymentId }: { deploymentId: string })
     <div className="space-y-6">
       <Header deployment={d} canEdit={canEdit} readOnly={role === "viewer"} />
       <div className="grid gap-6 2xl:grid-cols-2">
-        <ShareCard deployment={d} />
-        <EmbedCard deployment={d} />
+        <ShareCard deployment={d} canEdit={canEdit} />
+        <EmbedCard deployment={d} canEdit={canEdit} />
       </div>
-      <ApiCard deployment={d} />
+      <ApiCard deployment={d} canEdit={canEdit} />
       <ApiKeysCard deployment={d} canEdit={canEdit} />
       <SettingsForm key={d.id} deployment={d} canEdit={canEdit} />
       {isAdmin ? <DangerZone deployment={d} /> : null}

@@ -15,24 +15,26 @@ import {
 import type { DeploymentChannel, DeploymentDetail } from "../types";
 
 /** Said when a card's channel is switched off, so nobody wonders why the snippet does not answer. */
-function ChannelOff({ channels }: { channels: DeploymentChannel[] }) {
+function ChannelOff({ channels, canEdit }: { channels: DeploymentChannel[]; canEdit: boolean }) {
   const names = channels.map((c) => `“${channelLabel(c)}”`).join(" and ");
   return (
     <Alert tone="info">
-      {channels.length === 1 ? "This channel is" : "These channels are"} off for this deployment: turn on {names} in
-      Settings below.
+      {channels.length === 1 ? "This channel is" : "These channels are"} off for this deployment
+      {canEdit
+        ? `: turn on ${names} in Settings below.`
+        : ` (${names}); an editor can turn ${channels.length === 1 ? "it" : "them"} on.`}
     </Alert>
   );
 }
 
-export function ShareCard({ deployment: d }: { deployment: DeploymentDetail }) {
+export function ShareCard({ deployment: d, canEdit }: { deployment: DeploymentDetail; canEdit: boolean }) {
   const origin = useOrigin();
   const url = hostedUrl(origin, d.slug);
   return (
     <Card>
       <CardHeader title="Share" description="A chat page with its own address: send the link, or put it on a button." />
       <div className="space-y-3 p-5">
-        {d.channels.includes("hosted") ? null : <ChannelOff channels={["hosted"]} />}
+        {d.channels.includes("hosted") ? null : <ChannelOff channels={["hosted"]} canEdit={canEdit} />}
         <div className="flex flex-wrap items-center gap-2">
           <input
             readOnly
@@ -58,7 +60,7 @@ export function ShareCard({ deployment: d }: { deployment: DeploymentDetail }) {
   );
 }
 
-export function EmbedCard({ deployment: d }: { deployment: DeploymentDetail }) {
+export function EmbedCard({ deployment: d, canEdit }: { deployment: DeploymentDetail; canEdit: boolean }) {
   const origin = useOrigin();
   const [mode, setMode] = useState<EmbedMode>("bubble");
   const name = useId();
@@ -70,7 +72,7 @@ export function EmbedCard({ deployment: d }: { deployment: DeploymentDetail }) {
         description="Paste this into your site's HTML, just before </body> (inline: where the chat should appear)."
       />
       <div className="space-y-3 p-5">
-        {d.channels.includes("widget") ? null : <ChannelOff channels={["widget"]} />}
+        {d.channels.includes("widget") ? null : <ChannelOff channels={["widget"]} canEdit={canEdit} />}
         <fieldset>
           <legend className="sr-only">How the widget appears</legend>
           <div className="inline-flex rounded-lg bg-slate-100 p-0.5 dark:bg-slate-800">
@@ -109,7 +111,7 @@ export function EmbedCard({ deployment: d }: { deployment: DeploymentDetail }) {
   );
 }
 
-export function ApiCard({ deployment: d }: { deployment: DeploymentDetail }) {
+export function ApiCard({ deployment: d, canEdit }: { deployment: DeploymentDetail; canEdit: boolean }) {
   const origin = useOrigin();
   const off = (["api", "openai"] as const).filter((c) => !d.channels.includes(c));
   return (
@@ -124,7 +126,7 @@ export function ApiCard({ deployment: d }: { deployment: DeploymentDetail }) {
         }
       />
       <div className="space-y-4 p-5">
-        {off.length ? <ChannelOff channels={off} /> : null}
+        {off.length ? <ChannelOff channels={off} canEdit={canEdit} /> : null}
         <div className="space-y-1.5">
           <h3 className="text-sm font-medium">REST: start a conversation</h3>
           <p className="text-xs text-slate-500 dark:text-slate-400">
