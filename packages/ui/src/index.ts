@@ -6,5 +6,6 @@ export { ChatWindow, type ChatWindowProps } from "./chat/chat-window.tsx";
 export type { ChatTheme, PixelChatStatus, PixelMessageMetadata, PixelUIMessage } from "./chat/types.ts";
 export { type PixelChat, type UsePixelChatOptions, usePixelChat } from "./chat/use-pixel-chat.ts";
 export { cn } from "./cn.ts";
+export { Dialog } from "./dialog.tsx";
 export { EmptyState } from "./empty-state.tsx";
 export { SelectField, TextField } from "./field.tsx";

@@ -1,5 +1,5 @@
 "use client";
-import { Badge, Card } from "@pixel/ui";
+import { Badge, Card, Dialog } from "@pixel/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Bot as BotIcon, Rocket, Workflow } from "lucide-react";
 import Link from "next/link";
@@ -8,8 +8,8 @@ import { messageOf } from "@/lib/errors";
 import { formatRelative } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc";
 import { type BotAction, BotActionsMenu } from "./bot-actions-menu";
-import { DeleteBotDialog } from "./delete-bot-dialog";
-import { RenameBotDialog } from "./rename-bot-dialog";
+import { DeleteDialog } from "./delete-bot-dialog";
+import { RenameDialog } from "./rename-bot-dialog";
 import type { BotSummary } from "./types";
 
 export interface Notice {
@@ -93,9 +93,9 @@ export function BotsList({
           </li>
         ))}
       </ul>
-      {dialog?.kind === "rename" ? <RenameBotDialog bot={dialog.bot} open onClose={closeDialog} /> : null}
+      {dialog?.kind === "rename" ? <RenameDialog bot={dialog.bot} open onClose={closeDialog} /> : null}
       {dialog?.kind === "delete" ? (
-        <DeleteBotDialog
+        <DeleteDialog
           bot={dialog.bot}
           open
           onClose={closeDialog}

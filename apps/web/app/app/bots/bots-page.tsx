@@ -1,5 +1,5 @@
 "use client";
-import { Alert, Button, EmptyState } from "@pixel/ui";
+import { Alert, Button, Dialog, EmptyState } from "@pixel/ui";
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { Bot as BotIcon, Plus, Search, SearchX } from "lucide-react";
 import Link from "next/link";
@@ -10,7 +10,7 @@ import { messageOf } from "@/lib/errors";
 import { useTRPC } from "@/lib/trpc";
 import { useMyRole } from "../settings/members/use-my-role";
 import { BotsList, type Notice } from "./bots-list";
-import { CreateBotDialog } from "./create-bot-dialog";
+import { CreateDialog } from "./create-bot-dialog";
 
 const PAGE_SIZE = 24;
 const SEARCH_DELAY_MS = 300;
@@ -186,7 +186,7 @@ export function BotsPage() {
         </div>
       )}
 
-      {canEdit ? <CreateBotDialog open={creating} onClose={() => setCreating(false)} /> : null}
+      {canEdit ? <CreateDialog open={creating} onClose={() => setCreating(false)} /> : null}
     </>
   );
 }

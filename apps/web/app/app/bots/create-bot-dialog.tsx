@@ -1,14 +1,14 @@
 "use client";
-import { Alert, Button, TextField } from "@pixel/ui";
+import { Alert, Button, Dialog, TextField } from "@pixel/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import { fieldErrorsOf, messageOf } from "@/lib/errors";
 import { useTRPC } from "@/lib/trpc";
-import { BotDialog, TextAreaField } from "./bot-dialog";
+import { TextAreaField } from "./bot-dialog";
 
 /** Name and description; on success the new bot opens in the designer. */
-export function CreateBotDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+export function CreateDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -38,7 +38,7 @@ export function CreateBotDialog({ open, onClose }: { open: boolean; onClose: () 
 
   const fields = fieldErrorsOf(create.error);
   return (
-    <BotDialog
+    <Dialog
       open={open}
       onClose={close}
       title="New bot"
@@ -72,6 +72,6 @@ export function CreateBotDialog({ open, onClose }: { open: boolean; onClose: () 
           </Button>
         </div>
       </form>
-    </BotDialog>
+    </Dialog>
   );
 }

@@ -1,13 +1,12 @@
 "use client";
-import { Alert, Button } from "@pixel/ui";
+import { Alert, Button, Dialog } from "@pixel/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { messageOf } from "@/lib/errors";
 import { useTRPC } from "@/lib/trpc";
-import { BotDialog } from "./bot-dialog";
 import type { BotSummary } from "./types";
 
 /** Asks before deleting, naming the bot; Cancel has the focus so Enter alone never deletes. */
-export function DeleteBotDialog({
+export function DeleteDialog({
   bot,
   open,
   onClose,
@@ -37,7 +36,7 @@ export function DeleteBotDialog({
 
   const deployments = bot.deploymentCount;
   return (
-    <BotDialog
+    <Dialog
       open={open}
       onClose={close}
       title={`Delete “${bot.name}”?`}
@@ -63,6 +62,6 @@ export function DeleteBotDialog({
           Delete bot
         </Button>
       </div>
-    </BotDialog>
+    </Dialog>
   );
 }

@@ -1,14 +1,14 @@
 "use client";
-import { Alert, Button, TextField } from "@pixel/ui";
+import { Alert, Button, Dialog, TextField } from "@pixel/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { fieldErrorsOf, messageOf } from "@/lib/errors";
 import { useTRPC } from "@/lib/trpc";
-import { BotDialog, TextAreaField } from "./bot-dialog";
+import { TextAreaField } from "./bot-dialog";
 import type { BotSummary } from "./types";
 
 /** Changes a bot's name and description; its draft is untouched. */
-export function RenameBotDialog({
+export function RenameDialog({
   bot,
   open,
   onClose,
@@ -47,7 +47,7 @@ export function RenameBotDialog({
 
   const fields = fieldErrorsOf(rename.error);
   return (
-    <BotDialog open={open} onClose={close} title={`Rename “${bot.name}”`}>
+    <Dialog open={open} onClose={close} title={`Rename “${bot.name}”`}>
       <form onSubmit={onSubmit} className="space-y-4" noValidate>
         <TextField
           label="Name"
@@ -77,6 +77,6 @@ export function RenameBotDialog({
           </Button>
         </div>
       </form>
-    </BotDialog>
+    </Dialog>
   );
 }

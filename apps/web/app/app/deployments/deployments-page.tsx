@@ -1,5 +1,5 @@
 "use client";
-import { Alert, Button, Card, EmptyState } from "@pixel/ui";
+import { Alert, Button, Card, Dialog, EmptyState } from "@pixel/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Pause, Play, Plus, Rocket } from "lucide-react";
 import Link from "next/link";
@@ -10,7 +10,7 @@ import { formatRelative } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc";
 import { useMyRole } from "../settings/members/use-my-role";
 import { ChannelBadges, EnvironmentBadge, StatusBadge } from "./bits";
-import { NewDeploymentDialog } from "./new-deployment-dialog";
+import { NewDialog } from "./new-deployment-dialog";
 import { versionLabel } from "./snippets";
 import type { DeploymentSummary } from "./types";
 
@@ -74,7 +74,7 @@ export function DeploymentsPage() {
         <DeploymentsTable deployments={deployments} canEdit={canEdit} />
       )}
 
-      {canEdit ? <NewDeploymentDialog open={creating} onClose={() => setCreating(false)} /> : null}
+      {canEdit ? <NewDialog open={creating} onClose={() => setCreating(false)} /> : null}
     </>
   );
 }

@@ -1,5 +1,5 @@
 "use client";
-import { Alert, Button, SelectField, TextField } from "@pixel/ui";
+import { Alert, Button, Dialog, SelectField, TextField } from "@pixel/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -7,16 +7,15 @@ import { type FormEvent, useState } from "react";
 import { fieldErrorsOf, messageOf } from "@/lib/errors";
 import { useTRPC } from "@/lib/trpc";
 import { ChannelCheckboxes, errorUnder, useOrigin } from "./bits";
-import { DeploymentDialog } from "./deployment-dialog";
 import { SLUG_PATTERN, slugPreview } from "./snippets";
 import type { DeploymentChannel } from "./types";
 
 const LATEST = "latest";
 
 /** Bot, version, name, address, channels and environment; on success the new deployment opens. */
-export function NewDeploymentDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+export function NewDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   return (
-    <DeploymentDialog
+    <Dialog
       open={open}
       onClose={onClose}
       wide
@@ -25,7 +24,7 @@ export function NewDeploymentDialog({ open, onClose }: { open: boolean; onClose:
     >
       {/* Mounted only while open, so every opening starts from a clean form. */}
       {open ? <NewDeploymentForm onClose={onClose} /> : null}
-    </DeploymentDialog>
+    </Dialog>
   );
 }
 

@@ -1,11 +1,10 @@
 "use client";
-import { Alert, Button, Card, CardHeader } from "@pixel/ui";
+import { Alert, Button, Card, CardHeader, Dialog } from "@pixel/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { messageOf } from "@/lib/errors";
 import { useTRPC } from "@/lib/trpc";
-import { DeploymentDialog } from "../deployment-dialog";
 import type { DeploymentDetail } from "../types";
 
 /** Admins delete a deployment, after a confirmation that names what stops working. */
@@ -42,7 +41,7 @@ export function DangerZone({ deployment }: { deployment: DeploymentDetail }) {
           Delete deployment
         </Button>
       </div>
-      <DeploymentDialog
+      <Dialog
         open={confirming}
         onClose={close}
         title={`Delete “${deployment.name}”?`}
@@ -71,7 +70,7 @@ export function DangerZone({ deployment }: { deployment: DeploymentDetail }) {
             Delete deployment
           </Button>
         </div>
-      </DeploymentDialog>
+      </Dialog>
     </Card>
   );
 }

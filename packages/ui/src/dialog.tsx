@@ -6,7 +6,7 @@ import { type ReactNode, useEffect, useId, useRef } from "react";
  * A modal on the native <dialog>: the page behind is inert, focus moves to the element marked
  * `data-autofocus` (else the first focusable one), Escape and a click on the backdrop close it.
  */
-export function DeploymentDialog({
+export function Dialog({
   open,
   onClose,
   title,
