@@ -20,6 +20,8 @@ export const pages: readonly DocPage[] = [
   { slug: "keys-and-security", title: "Keys and security", section: "AI" },
   { slug: "fallback", title: "Fallback", section: "AI" },
   { slug: "budgets", title: "Budgets", section: "AI" },
+  { slug: "deploying", title: "Deploying a bot", section: "Deploy" },
+  { slug: "embedding", title: "Embedding the chat widget", section: "Deploy" },
   { slug: "node-reference", title: "Node reference", section: "Reference" },
   { slug: "configuration", title: "Configuration", section: "Reference" },
   { slug: "api", title: "API", section: "Reference" },

@@ -1,5 +1,5 @@
 "use client";
-import { Badge, Card, Dialog } from "@pixel/ui";
+import { Badge, Card } from "@pixel/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Bot as BotIcon, Rocket, Workflow } from "lucide-react";
 import Link from "next/link";

@@ -1,5 +1,5 @@
 "use client";
-import { Alert, Button, Dialog, EmptyState } from "@pixel/ui";
+import { Alert, Button, EmptyState } from "@pixel/ui";
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { Bot as BotIcon, Plus, Search, SearchX } from "lucide-react";
 import Link from "next/link";

@@ -1,5 +1,5 @@
 "use client";
-import { Alert, Button, Card, Dialog, EmptyState } from "@pixel/ui";
+import { Alert, Button, Card, EmptyState } from "@pixel/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Pause, Play, Plus, Rocket } from "lucide-react";
 import Link from "next/link";
