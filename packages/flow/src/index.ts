@@ -87,3 +87,4 @@ export type { FormField, NodeForm } from "./forms/types.ts";
 // Schemas of the document's parts, for editors that validate one part at a time.
 
 export { flowSettingsSchema, flowVariableSchema, globalActionSchema } from "./document/schema.ts";
+export { TEMPLATE_SEEDS, type TemplateSeed } from "./templates/index.ts";
