@@ -18,8 +18,10 @@
  * server, a separate phase) and the CPU per turn of the server, the bench and the rest of the machine; the
  * widget's gzip size next to @typebot.io/js and flowise-embed. The last line printed is one JSON object.
  *
- * Env: BENCH_ITERATIONS (300 paired rounds), BENCH_CHAT_SECONDS (10), CHAT_BENCH_CPU_PROF=<dir> (the server
- * runs under `node --cpu-prof`, the profile lands there), TEST_DATABASE_URL (a server to create the database on).
+ * Env: BENCH_ITERATIONS (300 paired rounds), BENCH_CHAT_SECONDS (10), CHAT_BENCH_CPU_PROF=<dir> (a V8 CPU
+ * profile of the app server over the 10-user phase lands there, for Chrome DevTools or speedscope),
+ * CHAT_BENCH_SYNCHRONOUS_COMMIT=off (a what-if: the bench's own database commits without waiting for the WAL
+ * flush, said in the output), TEST_DATABASE_URL (a server to create the database on).
  */
 import { randomBytes } from "node:crypto";
 import { availableParallelism, loadavg } from "node:os";
@@ -43,7 +45,12 @@ const SECONDS = Number(process.env.BENCH_CHAT_SECONDS ?? 10);
 const MAX_TURNS = 20_000;
 const DIRECT_SECONDS = Math.min(SECONDS, 5);
 const BREAKDOWN_TURNS = 200;
-const POOL_MAX = 10; // the app's default DATABASE_POOL_MAX for a server
+/** Time bounds of the sequential phases, so a slow or busy machine still finishes in time. */
+const LATENCY_MAX_SECONDS = 45;
+const BREAKDOWN_MAX_SECONDS = 15;
+/** The app's default DATABASE_POOL_MAX for a server; the embedded PGlite is one session, so one connection there. */
+const POOL_MAX = 10;
+const POOL_MAX_EMBEDDED = Number(process.env.CHAT_BENCH_EMBEDDED_POOL_MAX ?? 1);
 
 const GOAL_ADDED_P50_MS = 2;
 const GOAL_TURNS_PER_S = 550;
@@ -285,7 +292,7 @@ async function main() {
     server = await startAppServer({
       databaseUrl: database.url,
       embedded: database.kind === "pglite",
-      poolMax: POOL_MAX,
+      poolMax: database.kind === "pglite" ? POOL_MAX_EMBEDDED : POOL_MAX,
       cpuProfDir: process.env.CHAT_BENCH_CPU_PROF ? path.resolve(process.env.CHAT_BENCH_CPU_PROF) : null,
     });
     const target: TurnTarget = { serverUrl: server.url, slug: seeded.slug, origin: ORIGIN };
@@ -295,7 +302,7 @@ async function main() {
     for (let i = 0; i < WARMUP; i++) await say(target, visitor);
     // The request the AI step sent on the last turn (history window full): the baseline sends it as is.
     const sent = [...standIn.requests].reverse().find((r) => r.route === "openai-responses" && r.status === 200);
-    if (!sent || !sent.stream) throw new Error("no streamed Responses request reached the stand-in");
+    if (!sent?.stream) throw new Error("no streamed Responses request reached the stand-in");
     const direct: DirectTarget = {
       url: `${standIn.baseUrls.openai}/responses`,
       secret: SECRET,
@@ -311,7 +318,8 @@ async function main() {
       await fn();
       into.push(performance.now() - t0);
     };
-    for (let i = 0; i < N; i++) {
+    const latencyDeadline = performance.now() + LATENCY_MAX_SECONDS * 1000;
+    for (let i = 0; i < N && performance.now() < latencyDeadline; i++) {
       if (i % 2 === 0) {
         await timed(() => say(target, visitor), turnSamples);
         await timed(() => callDirect(direct), directSamples);
@@ -321,6 +329,7 @@ async function main() {
       }
     }
     standIn.reset();
+    const rounds = turnSamples.length;
     const added = turnSamples.map((t, i) => t - (directSamples[i] ?? 0));
     const latency = {
       turnP50: percentile(turnSamples, 0.5),
@@ -341,22 +350,28 @@ async function main() {
       }),
     );
     const pgPids = postgres ? postgres.pids : null;
+    await server.profile(true);
     const turnLoad = await withCpu(server, pgPids, () =>
       closedLoops(USERS, SECONDS, (u) => say(target, users[u] as Conversation)),
     );
+    const profileFile = await server.profile(false);
     standIn.reset();
 
     // ── Where a turn's time goes: the timed client on the server, 1 user, sequential ─────────────────────
     await server.instrument(true);
     const clientTimes: number[] = [];
-    for (let i = 0; i < BREAKDOWN_TURNS; i++) await timed(() => say(target, visitor), clientTimes);
+    const breakdownDeadline = performance.now() + BREAKDOWN_MAX_SECONDS * 1000;
+    for (let i = 0; i < BREAKDOWN_TURNS && performance.now() < breakdownDeadline; i++) {
+      await timed(() => say(target, visitor), clientTimes);
+    }
     const intervals = await server.intervals();
     await server.instrument(false);
     standIn.reset();
-    const steps = breakdown(intervals, BREAKDOWN_TURNS, mean(clientTimes), mean(directSamples));
+    const breakdownTurns = clientTimes.length;
+    const steps = breakdown(intervals, breakdownTurns, mean(clientTimes), mean(directSamples));
 
     const saved = await persisted(database.url, database.kind, seeded.deploymentId);
-    const turnsSent = 1 + WARMUP + N + BREAKDOWN_TURNS + USERS * 6 + turnLoad.load.ops;
+    const turnsSent = 1 + WARMUP + rounds + breakdownTurns + USERS * 6 + turnLoad.load.ops;
     // Every turn but the start ones saved the user's message and made one successful model call.
     const persistedOk =
       saved.userMessages === turnsSent - 1 - USERS &&
@@ -373,13 +388,13 @@ async function main() {
     console.log(`  database: ${database.label}`);
     if (database.fallbackReason) console.log(`  (fell back to the embedded database: ${database.fallbackReason})`);
     console.log(
-      `  stand-in: OpenAI Responses API on ${standIn.url}, ${CHUNKS} chunks per answer; app server: node:http → handleChatTurn, pid ${server.pid}, Prisma pool ${POOL_MAX}`,
+      `  stand-in: OpenAI Responses API on ${standIn.url}, ${CHUNKS} chunks per answer; app server: node:http → handleChatTurn, pid ${server.pid}, Prisma pool ${database.kind === "pglite" ? POOL_MAX_EMBEDDED : POOL_MAX}`,
     );
     console.log(
       `  rate limits and cooldowns: ${process.env.REDIS_URL ? "Redis (REDIS_URL)" : "in memory / database (no REDIS_URL)"}; ${availableParallelism()} cores, load average ${loadavg()[0]?.toFixed(2)}`,
     );
     console.log(
-      `  1 user: ${N} paired rounds (order alternating) after ${WARMUP} warm-up turns; 10 users: ${SECONDS} s of turns, ${DIRECT_SECONDS} s of direct calls\n`,
+      `  1 user: ${rounds} paired rounds (order alternating) after ${WARMUP} warm-up turns${rounds < N ? ` (cut at ${LATENCY_MAX_SECONDS} s)` : ""}; ${USERS} users: ${SECONDS} s of turns, ${DIRECT_SECONDS} s of direct calls\n`,
     );
 
     const throughputRatio = turnLoad.load.perSecond / directLoad.load.perSecond;
@@ -453,7 +468,7 @@ async function main() {
     if (sizes.note) console.log(`  widget: ${sizes.note}`);
 
     console.log(
-      `\nWhere a turn's time goes (1 user, ${BREAKDOWN_TURNS} turns, timed Prisma client and fetch on the server; ms per turn, mean)`,
+      `\nWhere a turn's time goes (1 user, ${breakdownTurns} turns, timed Prisma client and fetch on the server; ms per turn, mean)`,
     );
     printRows(["wait", "calls/turn", "ms/turn", "what"], steps.rows);
 
@@ -474,6 +489,16 @@ async function main() {
     console.log(
       `  direct calls at ${USERS} concurrency: ${directLoad.cpu.benchMsPerOp.toFixed(3)} ms CPU per call in the bench process (client + stand-in)`,
     );
+    // What the CPU alone allows, were the app server and PostgreSQL the only work (clients and provider elsewhere).
+    const cores = availableParallelism();
+    const ceilings = {
+      oneProcess: 1000 / cpu.serverMsPerOp,
+      machine: cpu.postgresMsPerOp === null ? null : (cores * 1000) / (cpu.serverMsPerOp + cpu.postgresMsPerOp),
+    };
+    console.log(
+      `  CPU ceiling: one app-server process (one core) ≈ ${ceilings.oneProcess.toFixed(0)} turns/s; ${cores} cores for app server + PostgreSQL alone ≈ ${ceilings.machine === null ? "n/a" : ceilings.machine.toFixed(0)} turns/s`,
+    );
+    if (profileFile) console.log(`  CPU profile of the app server over the ${USERS}-user phase: ${profileFile}`);
     console.log(
       `\nPersisted: ${saved.conversations} conversations, ${saved.userMessages} user and ${saved.assistantMessages} bot messages, ${saved.aiAttempts} AI attempts for ${turnsSent} turns sent (${persistedOk ? "all saved" : "MISMATCH"}); run took ${((performance.now() - runStarted) / 1000).toFixed(1)} s\n`,
     );
@@ -484,7 +509,9 @@ async function main() {
         bench: "chat",
         database: database.kind,
         database_label: database.label,
-        iterations: N,
+        synchronous_commit_off_what_if:
+          database.kind === "postgresql" && process.env.CHAT_BENCH_SYNCHRONOUS_COMMIT === "off",
+        iterations: rounds,
         users: USERS,
         seconds: SECONDS,
         direct_p50_ms: round(latency.directP50, 3),
@@ -500,6 +527,8 @@ async function main() {
         turn_p99_ms_10_users: round(percentile(turnLoad.load.latencies, 0.99), 3),
         cpu_ms_per_turn_server: round(cpu.serverMsPerOp, 3),
         cpu_ms_per_turn_bench: round(cpu.benchMsPerOp, 3),
+        cpu_ceiling_turns_per_s_one_process: round(ceilings.oneProcess, 1),
+        cpu_ceiling_turns_per_s_machine: ceilings.machine === null ? null : round(ceilings.machine, 1),
         cpu_ms_per_turn_postgres: cpu.postgresMsPerOp === null ? null : round(cpu.postgresMsPerOp, 3),
         cpu_ms_per_turn_other: cpu.restMsPerOp === null ? null : round(cpu.restMsPerOp, 3),
         breakdown_client_ms: round(steps.clientMs, 3),

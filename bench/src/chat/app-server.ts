@@ -13,6 +13,8 @@ export interface AppServer {
   /** Switches the timed Prisma client and fetch on or off (and clears the intervals). */
   instrument(on: boolean): Promise<void>;
   intervals(): Promise<Interval[]>;
+  /** Starts the server's CPU profiler, or stops it: the profile's file (null when no folder was given). */
+  profile(on: boolean): Promise<string | null>;
   close(): Promise<void>;
 }
 
@@ -22,21 +24,17 @@ export async function startAppServer(options: {
   databaseUrl: string;
   embedded: boolean;
   poolMax: number;
-  /** A folder for `node --cpu-prof` of the server, or null. */
+  /** A folder for CPU profiles of the server (see `profile`), or null. */
   cpuProfDir: string | null;
 }): Promise<AppServer> {
-  const execArgv = [...process.execArgv];
-  if (options.cpuProfDir) {
-    mkdirSync(options.cpuProfDir, { recursive: true });
-    execArgv.push("--cpu-prof", `--cpu-prof-dir=${options.cpuProfDir}`);
-  }
+  if (options.cpuProfDir) mkdirSync(options.cpuProfDir, { recursive: true });
   const child: ChildProcess = fork(SERVER_FILE, [], {
-    execArgv,
     env: {
       ...process.env,
       CHAT_BENCH_DATABASE_URL: options.databaseUrl,
       CHAT_BENCH_EMBEDDED: options.embedded ? "1" : "0",
       CHAT_BENCH_POOL_MAX: String(options.poolMax),
+      CHAT_BENCH_CPU_PROF_DIR: options.cpuProfDir ?? "",
     },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
@@ -70,6 +68,14 @@ export async function startAppServer(options: {
     pid: child.pid as number,
     cpu: () => get<NodeJS.CpuUsage>("/__bench/cpu"),
     intervals: () => get<Interval[]>("/__bench/intervals"),
+    async profile(on) {
+      const response = await fetch(`${url}/__bench/profile?on=${on ? 1 : 0}`, {
+        method: "POST",
+        signal: AbortSignal.timeout(30_000),
+      });
+      if (!response.ok) throw new Error(`profile: ${response.status}`);
+      return ((await response.json()) as { file: string | null }).file;
+    },
     async instrument(on) {
       const response = await fetch(`${url}/__bench/instrument?on=${on ? 1 : 0}`, {
         method: "POST",
@@ -80,7 +86,8 @@ export async function startAppServer(options: {
     close() {
       closed ??= (async () => {
         if (child.exitCode !== null || child.signalCode !== null) return;
-        child.send({ type: "close" });
+        if (child.connected) child.send({ type: "close" });
+        else child.kill();
         const timer = setTimeout(() => child.kill(), 10_000);
         await exited;
         clearTimeout(timer);

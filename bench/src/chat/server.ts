@@ -8,10 +8,15 @@
  * CHAT_BENCH_POOL_MAX, PIXEL_ENCRYPTION_KEY. Says {type: "ready", url} over IPC; {type: "close"} ends it.
  *
  * Bench-only routes: POST /__bench/instrument?on=1|0 switches to the timed Prisma client and fetch (breakdown
- * phase) and clears the intervals; GET /__bench/intervals gives them; GET /__bench/cpu gives process.cpuUsage().
+ * phase) and clears the intervals; GET /__bench/intervals gives them; GET /__bench/cpu gives process.cpuUsage();
+ * POST /__bench/profile?on=1|0 starts and stops the V8 CPU profiler, the profile written into
+ * CHAT_BENCH_CPU_PROF_DIR (answers its path).
  */
+import { writeFileSync } from "node:fs";
 import { createServer } from "node:http";
+import { Session } from "node:inspector";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { handleChatOptions, handleChatTurn } from "@pixel/api";
 import { createPrismaClient } from "@pixel/db";
@@ -28,6 +33,35 @@ const record = (label: string, start: number, end: number) => intervals.push({ l
 const timedPrisma = instrumentPrisma(plain, record);
 let instrumented = false;
 let restoreFetch: (() => void) | null = null;
+
+const profileDir = process.env.CHAT_BENCH_CPU_PROF_DIR || null;
+let profiler: Session | null = null;
+
+function post<T>(session: Session, method: string, params?: object): Promise<T> {
+  return new Promise((resolve, reject) =>
+    session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result as T))),
+  );
+}
+
+/** Starts the profiler, or stops it and writes the profile: its file. */
+async function profile(on: boolean): Promise<string | null> {
+  if (!profileDir) return null;
+  if (on) {
+    profiler ??= new Session();
+    profiler.connect();
+    await post(profiler, "Profiler.enable");
+    await post(profiler, "Profiler.setSamplingInterval", { interval: 200 });
+    await post(profiler, "Profiler.start");
+    return null;
+  }
+  if (!profiler) return null;
+  const { profile: result } = await post<{ profile: object }>(profiler, "Profiler.stop");
+  profiler.disconnect();
+  profiler = null;
+  const file = path.join(profileDir, `chat-server-${Date.now()}.cpuprofile`);
+  writeFileSync(file, JSON.stringify(result));
+  return file;
+}
 
 const CHAT_PATH = /^\/api\/chat\/([^/?]+)$/;
 
@@ -65,6 +99,13 @@ const server = createServer((req, res) => {
     }
     instrumented = on;
     res.writeHead(204).end();
+    return;
+  }
+  if (path === "/__bench/profile" && req.method === "POST") {
+    const on = new URL(req.url ?? "/", appUrl).searchParams.get("on") === "1";
+    profile(on)
+      .then((file) => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ file })))
+      .catch(fail);
     return;
   }
   if (path === "/__bench/intervals" && req.method === "GET") {

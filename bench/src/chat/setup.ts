@@ -57,7 +57,10 @@ export async function openDatabase(): Promise<BenchDatabase> {
       const database = await createTestDatabase();
       const host = new URL(serverUrl);
       const name = new URL(database.url).pathname.slice(1);
-      const settings = await serverSettings(database.url);
+      const settings = await serverSettings(database.url).catch(async (error: unknown) => {
+        await database.drop().catch(() => {});
+        throw error;
+      });
       return {
         database,
         url: database.url,
@@ -80,18 +83,35 @@ export async function openDatabase(): Promise<BenchDatabase> {
   };
 }
 
+/**
+ * The server's version and the settings that decide a commit's cost. With CHAT_BENCH_SYNCHRONOUS_COMMIT=off
+ * the bench's own database (only it) commits without waiting for the WAL flush: what-if runs, said so.
+ */
 async function serverSettings(url: string): Promise<{ version: string; text: string }> {
   const prisma = createPrismaClient({ url, poolMax: 1 });
   try {
+    const off = process.env.CHAT_BENCH_SYNCHRONOUS_COMMIT === "off";
+    if (off) {
+      const name = new URL(url).pathname.slice(1);
+      if (!/^pixel_test_[a-z0-9_]+$/.test(name)) throw new Error(`unexpected database name ${name}`);
+      await prisma.$executeRawUnsafe(`ALTER DATABASE "${name}" SET synchronous_commit = off`);
+    }
     const rows = await prisma.$queryRaw<{ name: string; setting: string }[]>`
       SELECT name, setting FROM pg_settings
       WHERE name IN ('server_version', 'fsync', 'synchronous_commit', 'max_connections') ORDER BY name`;
     const version = rows.find((r) => r.name === "server_version")?.setting ?? "?";
     const text = rows
       .filter((r) => r.name !== "server_version")
-      .map((r) => `${r.name}=${r.setting}`)
+      .map((r) =>
+        r.name === "synchronous_commit" && off
+          ? "synchronous_commit=OFF for this database (CHAT_BENCH_SYNCHRONOUS_COMMIT=off, a what-if)"
+          : `${r.name}=${r.setting}`,
+      )
       .join(", ");
     return { version, text };
+  } catch (error) {
+    if (process.env.CHAT_BENCH_SYNCHRONOUS_COMMIT === "off") throw error;
+    return { version: "?", text: `settings unknown: ${error instanceof Error ? error.message : String(error)}` };
   } finally {
     await prisma.$disconnect();
   }

@@ -102,3 +102,20 @@ export const FIND_EMPTY_PANE_POINT = `(cx, cy) => {
   }
   return null;
 }`;
+
+export interface DomCounts {
+  elements: number;
+  nodes: number;
+  edges: number;
+  handles: number;
+  minimapNodes: number;
+}
+
+/** What the page renders: all elements, and React Flow's node cards, edges, handles and minimap nodes. */
+export const DOM_COUNTS = `(() => ({
+  elements: document.getElementsByTagName("*").length,
+  nodes: document.querySelectorAll(".react-flow__node").length,
+  edges: document.querySelectorAll(".react-flow__edge").length,
+  handles: document.querySelectorAll(".react-flow__handle").length,
+  minimapNodes: document.querySelectorAll(".react-flow__minimap-node").length,
+}))()`;
