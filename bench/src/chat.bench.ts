@@ -6,17 +6,17 @@
  *  - chat turn: `POST /api/chat/:slug` on a node:http server (its own process, as the app is) that hands the
  *    request to `handleChatTurn`: deployment, rate limits, conversation, the user's message saved, history,
  *    the flow engine (start → greeting → first question → an AI step in chat mode answering {{last_message}}
- *    and waiting for the next message), the AI gateway
- *    (key routing, budget, cooldown, usage) calling the stand-in over HTTP, the bot's message and state saved,
- *    all streamed back as the UI message stream and read to its last byte by the client.
+ *    and waiting for the next message), the AI gateway (key routing, budget, cooldown, usage) calling the
+ *    stand-in over HTTP, the bot's message and state saved, all streamed back as the UI message stream and
+ *    read to its last byte by the client.
  *  - direct (baseline): the same client POSTs the request body the AI step sent to the stand-in's Responses
  *    endpoint (stream: true) and reads the SSE to the end: the same answer, the same chunks.
  *
  * Figures: added latency per turn at 1 user (turn − direct, paired per round, order alternating; p50, p99);
  * turns per second at 10 users, each in its own conversation, for BENCH_CHAT_SECONDS (10 s) against direct
  * calls per second at 10 concurrency; where a turn's time goes (timed Prisma calls and provider fetch on the
- * server, a separate phase) and the CPU per turn of the server, the bench and the rest of the machine; the
- * widget's gzip size next to @typebot.io/js and flowise-embed. The last line printed is one JSON object.
+ * server, a separate phase) and the CPU per turn of the app server, the bench, PostgreSQL and the rest of the
+ * machine; the widget's gzip size next to @typebot.io/js and flowise-embed. The last line printed is one JSON object.
  *
  * Env: BENCH_ITERATIONS (300 paired rounds), BENCH_CHAT_SECONDS (10), CHAT_BENCH_CPU_PROF=<dir> (a V8 CPU
  * profile of the app server over the 10-user phase lands there, for Chrome DevTools or speedscope),

@@ -26,8 +26,13 @@ import { syncEdges, syncNodes } from "./sync-nodes.ts";
 export const PALETTE_ITEM = "pixel-node-type";
 const NODE_TYPES = { pixel: NodeCard };
 const SNAP: [number, number] = [16, 16];
-/** Small flows are not blown up to fill the screen. */
-const FIT_VIEW = { maxZoom: 1, padding: 0.2 };
+/**
+ * Small flows are not blown up to fill the screen, and large ones open at a readable zoom: fitting
+ * 1,000 nodes would draw every card at once (and nothing would be legible anyway).
+ */
+const FIT_VIEW = { maxZoom: 1, minZoom: 0.4, padding: 0.2 };
+/** Above this many nodes the mini map (which draws every node on each change) is left out. */
+const MINIMAP_LIMIT = 400;
 
 export function FlowCanvas() {
   const doc = useDesigner((s) => s.doc);
@@ -199,7 +204,7 @@ export function FlowCanvas() {
         colorMode="system"
       >
         <Background gap={16} />
-        <MiniMap pannable zoomable ariaLabel="Mini map" />
+        {nodes.length <= MINIMAP_LIMIT ? <MiniMap pannable zoomable ariaLabel="Mini map" /> : null}
         <Controls />
       </ReactFlow>
     </div>
