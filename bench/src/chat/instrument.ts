@@ -42,7 +42,17 @@ function timed<T>(label: string, record: Recorder, call: () => T): T {
   ) as T;
 }
 
-/** The client with every `model.method(...)` and `$transaction`/raw call timed as "model.method". */
+/** A raw statement's label: the method, its first keyword and the tables it writes or reads, e.g. "$queryRaw SELECT Conversation, Message". */
+function rawLabel(method: string, args: unknown[]): string {
+  const first = args[0] as { sql?: string; strings?: string[] } | string[] | undefined;
+  const text = Array.isArray(first) ? first.join("?") : (first?.sql ?? first?.strings?.join("?") ?? "");
+  if (!text) return method;
+  const keyword = text.trim().split(/\s+/)[0]?.toUpperCase() ?? "";
+  const tables = [...new Set([...text.matchAll(/(?:INSERT INTO|UPDATE|FROM)\s+"(\w+)"/g)].map((m) => m[1]))];
+  return `${method} ${keyword} ${tables.join(", ")}`.trim();
+}
+
+/** The client with every `model.method(...)` and `$transaction`/raw call timed as "model.method" (raw: see rawLabel). */
 export function instrumentPrisma(prisma: PrismaClient, record: Recorder): PrismaClient {
   const delegates = new Map<string, unknown>();
   return new Proxy(prisma, {
@@ -52,7 +62,8 @@ export function instrumentPrisma(prisma: PrismaClient, record: Recorder): Prisma
       if (typeof value === "function") {
         const fn = value as (...args: unknown[]) => unknown;
         if (TIMED_ROOT_METHODS.has(prop))
-          return (...args: unknown[]) => timed(prop, record, () => fn.apply(target, args));
+          return (...args: unknown[]) =>
+            timed(prop === "$transaction" ? prop : rawLabel(prop, args), record, () => fn.apply(target, args));
         return fn.bind(target);
       }
       if (prop.startsWith("$") || prop.startsWith("_") || typeof value !== "object" || value === null) return value;

@@ -40,12 +40,24 @@ export interface ResolvedDeps extends AiGatewayDeps {
 
 export function resolveDeps(deps: AiGatewayDeps): ResolvedDeps {
   const cooldown = deps.cooldownMs ?? 60_000;
+  // A candidate source that hands out the same candidate objects (a cached routing) gets its models reused:
+  // building an AI SDK provider costs more than the rest of a call's set-up.
+  const models = new WeakMap<Candidate, LanguageModel>();
+  const build = (candidate: Candidate) => createLanguageModel(candidate, { fetch: deps.fetch });
+  const cachedModel = (candidate: Candidate) => {
+    let model = models.get(candidate);
+    if (!model) {
+      model = build(candidate);
+      models.set(candidate, model);
+    }
+    return model;
+  };
   return {
     ...deps,
     firstTokenTimeoutMs: deps.firstTokenTimeoutMs ?? 20_000,
     generateTimeoutMs: deps.generateTimeoutMs ?? 60_000,
     now: deps.now ?? Date.now,
-    createModel: deps.createModel ?? ((candidate) => createLanguageModel(candidate, { fetch: deps.fetch })),
+    createModel: deps.createModel ?? cachedModel,
     cooldownFor: async (scope) => (typeof cooldown === "function" ? await cooldown(scope) : cooldown),
   };
 }

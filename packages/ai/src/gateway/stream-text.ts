@@ -1,18 +1,23 @@
-import { type LanguageModelUsage, streamText } from "ai";
 import type { CallScope, Candidate } from "../contracts.ts";
 import { classifyFailure, type Failure } from "./classify.ts";
 import type { ResolvedDeps } from "./deps.ts";
 import { AiAnswerCutOffError } from "./errors.ts";
 import type { TextChunk, TextGenerationRequest } from "./flow-types.ts";
-import { estimateInputTokens, estimateTokens, toMessages } from "./prompt.ts";
+import { streamModel } from "./model-stream.ts";
+import { estimateInputTokens, estimateTokens } from "./prompt.ts";
 import { AttemptLog, openRoute, priceUsage, recordAttempt } from "./routing.ts";
 import { scrubSecrets, truncate } from "./scrub.ts";
 
 /** What one candidate's stream came to. Deltas were yielded on the way. */
+interface Usage {
+  inputTokens?: number;
+  outputTokens?: number;
+}
+
 type Outcome =
-  | { kind: "done"; usage: LanguageModelUsage | undefined }
+  | { kind: "done"; usage: Usage | undefined }
   | { kind: "failed"; failure: Failure }
-  | { kind: "cut"; failure: Failure; usage: LanguageModelUsage | undefined };
+  | { kind: "cut"; failure: Failure; usage: Usage | undefined };
 
 /** Live state of the candidate being streamed, read when the consumer stops listening half-way. */
 interface Live {
@@ -41,36 +46,26 @@ async function* streamCandidate(
     timedOut = true;
     signal.abort(new Error("first token timeout"));
   }, deps.firstTokenTimeoutMs);
-  let usage: LanguageModelUsage | undefined;
+  let usage: Usage | undefined;
   let error: unknown;
   let finishReason: string | undefined;
   try {
-    const result = streamText({
-      model: deps.createModel(live.candidate),
-      system: request.system || undefined,
-      messages: toMessages(request.history, request.prompt),
-      temperature: request.temperature,
-      maxOutputTokens: request.maxTokens,
-      maxRetries: 0,
-      abortSignal: signal.signal,
-      // The SDK logs stream errors to the console by default; we classify and record them instead.
-      onError: () => {},
-    });
-    for await (const part of result.fullStream) {
-      if (part.type === "text-delta" && part.text) {
+    const parts = streamModel(deps.createModel(live.candidate), request, signal.signal);
+    for await (const part of parts) {
+      if (part.type === "delta") {
         if (live.firstTokenMs === undefined) {
           live.firstTokenMs = deps.now() - live.started;
           clearTimeout(timer);
         }
         live.text += part.text;
         yield { type: "delta", text: part.text };
-      } else if (part.type === "error" || part.type === "abort") {
+      } else if (part.type === "error") {
         // Stop at the first error: before the first token the next candidate answers instead; after it,
         // anything read past a broken chunk would leave a gap in the text.
-        error = part.type === "error" ? part.error : new StreamEndedEarly("the stream was aborted");
+        error = part.error;
         break;
-      } else if (part.type === "finish") {
-        usage = part.totalUsage;
+      } else {
+        usage = { inputTokens: part.inputTokens, outputTokens: part.outputTokens };
         finishReason = part.finishReason;
       }
     }

@@ -1,7 +1,8 @@
 import type { PixelChatDataParts, PixelChatMetadata } from "@pixel/flow";
-import { createUIMessageStream, createUIMessageStreamResponse, type UIMessage } from "ai";
+import type { InferUIMessageChunk, UIMessage } from "ai";
 import { RateLimitedError } from "../../lib/rate-limit.ts";
 import { ChatError, chatErrorResponse } from "../../services/chat/index.ts";
+import { uiMessageStream, uiMessageStreamResponse } from "../../services/chat/ui-stream.ts";
 import type { TurnSequence } from "./turns.ts";
 
 type PixelMessage = UIMessage<PixelChatMetadata, PixelChatDataParts>;
@@ -14,8 +15,8 @@ export const CONVERSATION_HEADER = "x-pixel-conversation-id";
  * message whose parts are everything the bot said (a start turn and the user's turn, when there are two).
  */
 export function turnSequenceStreamResponse(sequence: TurnSequence, headers?: Record<string, string>): Response {
-  const stream = createUIMessageStream<PixelMessage>({
-    async execute({ writer }) {
+  const stream = uiMessageStream<InferUIMessageChunk<PixelMessage>>(
+    async (writer) => {
       writer.write({ type: "start", messageMetadata: { conversationId: sequence.conversationId } });
       const outcome = await sequence.run((chunk) => writer.write(chunk));
       writer.write({
@@ -26,12 +27,12 @@ export function turnSequenceStreamResponse(sequence: TurnSequence, headers?: Rec
         },
       });
     },
-    onError(error) {
+    (error) => {
       console.error(`[api/v1] turn failed: ${error instanceof Error ? error.message : String(error)}`);
       return "Something went wrong while answering. The message was saved; please try again.";
     },
-  });
-  return createUIMessageStreamResponse({ stream, headers });
+  );
+  return uiMessageStreamResponse(stream, headers);
 }
 
 const UNAUTHORIZED_HEADERS = { "www-authenticate": 'Bearer realm="pixel"' };

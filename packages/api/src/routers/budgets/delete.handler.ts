@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { writeAudit } from "../../lib/audit.ts";
+import { forgetAiSettings } from "../../services/ai/runtime.ts";
 import type { HandlerArgs, OrganizationContext } from "../../trpc/types.ts";
 import type { DeleteBudgetInput } from "./delete.schema.ts";
 
@@ -20,5 +21,6 @@ export async function deleteBudgetHandler({ ctx, input }: HandlerArgs<Organizati
       ip: ctx.ip,
     });
   });
+  forgetAiSettings(ctx.prisma, ctx.organizationId);
   return { deleted: budget.id };
 }

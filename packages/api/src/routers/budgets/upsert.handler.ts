@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { writeAudit } from "../../lib/audit.ts";
+import { forgetAiSettings } from "../../services/ai/runtime.ts";
 import type { HandlerArgs, OrganizationContext } from "../../trpc/types.ts";
 import type { UpsertBudgetInput } from "./upsert.schema.ts";
 import { budgetViews } from "./view.ts";
@@ -52,6 +53,7 @@ export async function upsertBudgetHandler({ ctx, input }: HandlerArgs<Organizati
     });
     return saved;
   });
+  forgetAiSettings(ctx.prisma, ctx.organizationId);
   const [view] = await budgetViews(ctx.prisma, ctx.organizationId, [budget]);
   if (!view) throw new Error("the saved budget has no view");
   return view;

@@ -1,6 +1,7 @@
 import { COMPATIBLE_PRESETS } from "@pixel/ai";
 import { TRPCError } from "@trpc/server";
 import { writeAudit } from "../../lib/audit.ts";
+import { forgetAiSettings } from "../../services/ai/runtime.ts";
 import type { ProviderKeySettings } from "../../services/ai/schemas.ts";
 import { encryptionKey, lastFourOf, sealHeaders, sealSecret } from "../../services/ai/secrets.ts";
 import type { HandlerArgs, OrganizationContext } from "../../trpc/types.ts";
@@ -82,5 +83,6 @@ export async function createProviderKeyHandler({
     });
     return row;
   });
+  forgetAiSettings(ctx.prisma, ctx.organizationId);
   return keyView(created, 1);
 }

@@ -1,4 +1,5 @@
 import { writeAudit } from "../../lib/audit.ts";
+import { forgetAiSettings } from "../../services/ai/runtime.ts";
 import { encryptionKey, lastFourOf, sealSecret } from "../../services/ai/secrets.ts";
 import type { HandlerArgs, OrganizationContext } from "../../trpc/types.ts";
 import type { RotateProviderKeyInput } from "./rotate.schema.ts";
@@ -12,7 +13,7 @@ export async function rotateProviderKeyHandler({
   const key = await loadKey(ctx, input.providerKeyId);
   const lastFour = lastFourOf(input.secret);
   const encryptedSecret = sealSecret(input.secret, encryptionKey());
-  return ctx.prisma.$transaction(async (tx) => {
+  const view = await ctx.prisma.$transaction(async (tx) => {
     const row = await tx.providerKey.update({
       where: { id: key.id },
       data: {
@@ -47,4 +48,6 @@ export async function rotateProviderKeyHandler({
     const revisions = await tx.providerKeyRevision.count({ where: { providerKeyId: key.id } });
     return keyView(row, revisions);
   });
+  forgetAiSettings(ctx.prisma, ctx.organizationId);
+  return view;
 }

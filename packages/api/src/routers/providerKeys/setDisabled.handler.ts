@@ -1,4 +1,5 @@
 import { writeAudit } from "../../lib/audit.ts";
+import { forgetAiSettings } from "../../services/ai/runtime.ts";
 import type { HandlerArgs, OrganizationContext } from "../../trpc/types.ts";
 import type { SetProviderKeyDisabledInput } from "./setDisabled.schema.ts";
 import { keyAuditMetadata, keyView, loadKey } from "./shared.ts";
@@ -9,7 +10,7 @@ export async function setProviderKeyDisabledHandler({
   input,
 }: HandlerArgs<OrganizationContext, SetProviderKeyDisabledInput>) {
   const key = await loadKey(ctx, input.providerKeyId);
-  return ctx.prisma.$transaction(async (tx) => {
+  const view = await ctx.prisma.$transaction(async (tx) => {
     const row = await tx.providerKey.update({
       where: { id: key.id },
       data: { disabled: input.disabled },
@@ -29,4 +30,6 @@ export async function setProviderKeyDisabledHandler({
     const { _count, ...updated } = row;
     return keyView(updated, _count.revisions);
   });
+  forgetAiSettings(ctx.prisma, ctx.organizationId);
+  return view;
 }

@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { writeAudit } from "../../lib/audit.ts";
+import { forgetAiSettings } from "../../services/ai/runtime.ts";
 import { type ProviderKeySettings, readKeySettings } from "../../services/ai/schemas.ts";
 import { encryptionKey, sealHeaders } from "../../services/ai/secrets.ts";
 import type { HandlerArgs, OrganizationContext } from "../../trpc/types.ts";
@@ -50,7 +51,7 @@ export async function updateProviderKeyHandler({
   if (input.expiresAt !== undefined && input.expiresAt?.getTime() !== key.expiresAt?.getTime())
     changed.push("expiresAt");
 
-  return ctx.prisma.$transaction(async (tx) => {
+  const view = await ctx.prisma.$transaction(async (tx) => {
     const row = await tx.providerKey.update({
       where: { id: key.id },
       data: {
@@ -77,4 +78,6 @@ export async function updateProviderKeyHandler({
     const { _count, ...updated } = row;
     return keyView(updated, _count.revisions);
   });
+  forgetAiSettings(ctx.prisma, ctx.organizationId);
+  return view;
 }

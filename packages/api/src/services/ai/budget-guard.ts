@@ -1,5 +1,5 @@
 import { type BudgetGuard, evaluateBudget, monthKey } from "@pixel/ai";
-import type { Budget, BudgetScope, Prisma, PrismaClient } from "@pixel/db";
+import type { Budget, BudgetScope, PrismaClient } from "@pixel/db";
 import { writeAudit } from "../../lib/audit.ts";
 import { DEFAULT_UNAVAILABLE_MESSAGE } from "./schemas.ts";
 import { monthToDateSpend } from "./spend.ts";
@@ -27,11 +27,18 @@ export interface BudgetGuardOptions {
   now?: () => number;
   /** Default 5 000 ms. */
   webhookTimeoutMs?: number;
+  /**
+   * How long an organization's budget list is reused (most have none: then no query at all); 0 = read every call.
+   * Spend is always read fresh when a budget applies.
+   */
+  ttlMs?: number;
 }
 
 export interface DbBudgetGuard extends BudgetGuard {
   /** Resolves when the webhooks already started have finished (tests, graceful shutdown). */
   flush(): Promise<void>;
+  /** Drop the cached budget list of an organization (after a budget change). */
+  forget(organizationId: string): void;
 }
 
 /**
@@ -46,6 +53,22 @@ export function createBudgetGuard(prisma: PrismaClient, options: BudgetGuardOpti
   const post = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
   const timeoutMs = options.webhookTimeoutMs ?? 5_000;
   const pending = new Set<Promise<void>>();
+  const ttl = options.ttlMs ?? 0;
+  const cache = new Map<string, Promise<Budget[]>>();
+
+  function budgetsOf(organizationId: string): Promise<Budget[]> {
+    const hit = cache.get(organizationId);
+    if (hit) return hit;
+    const value = prisma.budget.findMany({ where: { organizationId } });
+    if (ttl <= 0) return value;
+    cache.set(organizationId, value);
+    const drop = () => {
+      if (cache.get(organizationId) === value) cache.delete(organizationId);
+    };
+    setTimeout(drop, ttl).unref();
+    value.catch(drop);
+    return value;
+  }
 
   async function raise(budget: Budget, spentUsd: number, limitUsd: number, percent: number, month: string) {
     // Whoever flips softAlertedMonth to this month raises the alert; everybody else has nothing to do.
@@ -53,6 +76,8 @@ export function createBudgetGuard(prisma: PrismaClient, options: BudgetGuardOpti
       where: { id: budget.id, OR: [{ softAlertedMonth: null }, { softAlertedMonth: { not: month } }] },
       data: { softAlertedMonth: month },
     });
+    // The cached list still says "not alerted": read it again next time.
+    cache.delete(budget.organizationId);
     if (claimed.count !== 1) return;
     const alert: SoftLimitAlert = {
       event: SOFT_LIMIT_EVENT,
@@ -102,10 +127,12 @@ export function createBudgetGuard(prisma: PrismaClient, options: BudgetGuardOpti
   return {
     async check(scope, keyIds) {
       const organizationId = scope.organizationId;
-      const or: Prisma.BudgetWhereInput[] = [{ scope: "organization", scopeId: organizationId }];
-      if (scope.botId) or.push({ scope: "bot", scopeId: scope.botId });
-      if (keyIds.length > 0) or.push({ scope: "provider_key", scopeId: { in: keyIds } });
-      const budgets = await prisma.budget.findMany({ where: { organizationId, OR: or } });
+      const budgets = (await budgetsOf(organizationId)).filter(
+        (b) =>
+          (b.scope === "organization" && b.scopeId === organizationId) ||
+          (b.scope === "bot" && b.scopeId === scope.botId) ||
+          (b.scope === "provider_key" && keyIds.includes(b.scopeId)),
+      );
       if (budgets.length === 0) return { kind: "allow" };
 
       const at = new Date(now());
@@ -144,6 +171,9 @@ export function createBudgetGuard(prisma: PrismaClient, options: BudgetGuardOpti
       const blockedKeyIds = blocked.length > 0 ? { blockedKeyIds: blocked } : {};
       if (soft.length > 0) return { kind: "soft", message: `Monthly ${soft.join("; ")}.`, ...blockedKeyIds };
       return { kind: "allow", ...blockedKeyIds };
+    },
+    forget(organizationId) {
+      cache.delete(organizationId);
     },
     async flush() {
       await Promise.allSettled([...pending]);

@@ -1,12 +1,24 @@
 import { type CooldownStore, createRedisCooldownStore } from "@pixel/ai";
 import type { PrismaClient } from "@pixel/db";
 
-/** Cooldowns in ProviderKey.cooldownUntil: shared by every instance through the database. */
-export function createDbCooldownStore(prisma: PrismaClient): CooldownStore {
+/**
+ * Cooldowns in ProviderKey.cooldownUntil: shared by every instance through the database. A key's rest is
+ * re-read at most every `ttlMs` (0 = every call); a rest set in this process counts at once.
+ */
+export function createDbCooldownStore(prisma: PrismaClient, ttlMs = 0): CooldownStore {
+  const seen = new Map<string, { until: number; readAt: number }>();
   return {
     async coolingDown(keyId, now) {
+      const hit = seen.get(keyId);
+      // Wall clock for the cache's age (an injected `now` may be frozen in tests); `now` for the rest itself.
+      if (hit && Date.now() - hit.readAt < ttlMs) return hit.until > now;
       const row = await prisma.providerKey.findUnique({ where: { id: keyId }, select: { cooldownUntil: true } });
-      return Boolean(row?.cooldownUntil && row.cooldownUntil.getTime() > now);
+      const until = row?.cooldownUntil?.getTime() ?? 0;
+      if (ttlMs > 0) {
+        if (seen.size > 10_000) seen.clear();
+        seen.set(keyId, { until, readAt: Date.now() });
+      }
+      return until > now;
     },
     async coolDown(keyId, until) {
       const at = new Date(until);
@@ -15,6 +27,8 @@ export function createDbCooldownStore(prisma: PrismaClient): CooldownStore {
         where: { id: keyId, OR: [{ cooldownUntil: null }, { cooldownUntil: { lt: at } }] },
         data: { cooldownUntil: at },
       });
+      const hit = seen.get(keyId);
+      if (hit && hit.until < until) hit.until = until;
     },
   };
 }
@@ -28,9 +42,10 @@ let shared: { url: string; store: CooldownStore } | null = null;
 export function cooldownStoreFromEnv(
   prisma: PrismaClient,
   env: Record<string, string | undefined> = process.env,
+  ttlMs = 0,
 ): CooldownStore {
   const url = env.REDIS_URL?.trim();
-  if (!url) return createDbCooldownStore(prisma);
+  if (!url) return createDbCooldownStore(prisma, ttlMs);
   if (shared?.url !== url) shared = { url, store: createRedisCooldownStore(url).store };
   return shared.store;
 }

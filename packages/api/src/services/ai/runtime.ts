@@ -1,4 +1,12 @@
-import { type AiGateway, type CallScope, type Candidate, createAiGateway, priceFor } from "@pixel/ai";
+import {
+  type AiGateway,
+  type AttemptRecord,
+  type CallScope,
+  type Candidate,
+  createAiGateway,
+  priceFor,
+  type UsageRecorder,
+} from "@pixel/ai";
 import type { PrismaClient } from "@pixel/db";
 import { type BudgetGuardOptions, createBudgetGuard, type DbBudgetGuard } from "./budget-guard.ts";
 import { createCandidateSource } from "./candidates.ts";
@@ -10,7 +18,7 @@ import {
   readPriceOverrides,
 } from "./schemas.ts";
 import { encryptionKey } from "./secrets.ts";
-import { createUsageRecorder } from "./usage.ts";
+import { createUsageRecorder, type TimedAttempt } from "./usage.ts";
 
 export interface AiRuntimeOptions {
   /** Default: PIXEL_ENCRYPTION_KEY. */
@@ -23,6 +31,19 @@ export interface AiRuntimeOptions {
   onSoftLimit?: BudgetGuardOptions["onSoftLimit"];
   /** How long the organization's AI settings (prices, texts, cooldown) are cached. Default 5 000 ms; 0 = never. */
   settingsTtlMs?: number;
+  /**
+   * How long an organization's routing (keys, fallback lists), budget list and key cooldowns are reused between
+   * calls. Default 2 000 ms (0 when settingsTtlMs is 0); changes made through this process's API apply at once.
+   */
+  routingTtlMs?: number;
+}
+
+export interface PortOptions {
+  /**
+   * Attempts are collected here instead of being written one by one, for the caller to write with the rest of
+   * its turn in one statement (the chat service); it must write them, also when the turn fails.
+   */
+  deferUsageTo?: TimedAttempt[];
 }
 
 export type AiPort = ReturnType<AiGateway["port"]>;
@@ -30,10 +51,10 @@ export type AiPort = ReturnType<AiGateway["port"]>;
 export interface AiRuntime {
   gateway: AiGateway;
   /** The port a flow's AI steps call, bound to who is spending. */
-  port(scope: CallScope): AiPort;
+  port(scope: CallScope, options?: PortOptions): AiPort;
   testConnection: AiGateway["testConnection"];
   budgets: DbBudgetGuard;
-  /** Forget the cached settings of an organization (after aiSettings.update in this process). */
+  /** Forget what is cached of an organization (after a change of its AI settings, keys or budgets here). */
   invalidate(organizationId: string): void;
 }
 
@@ -69,11 +90,27 @@ function buildRuntime(prisma: PrismaClient, options: AiRuntimeOptions): AiRuntim
     return value;
   };
 
-  const budgets = createBudgetGuard(prisma, { onSoftLimit: options.onSoftLimit, fetch: options.fetch, now });
+  const routingTtl = options.routingTtlMs ?? (ttl === 0 ? 0 : 2_000);
+  const budgets = createBudgetGuard(prisma, {
+    onSoftLimit: options.onSoftLimit,
+    fetch: options.fetch,
+    now,
+    ttlMs: routingTtl,
+  });
+  const candidates = createCandidateSource(prisma, options.encryptionKey ?? encryptionKey, { now, ttlMs: routingTtl });
+  const recorder = createUsageRecorder(prisma, { now });
+  const deferred = new WeakMap<CallScope, TimedAttempt[]>();
+  const usage: UsageRecorder = {
+    async record(attempt: AttemptRecord) {
+      const sink = deferred.get(attempt.scope);
+      if (sink) sink.push({ attempt, at: new Date(now()) });
+      else await recorder.record(attempt);
+    },
+  };
   const gateway = createAiGateway({
-    candidates: createCandidateSource(prisma, options.encryptionKey ?? encryptionKey, { now }),
-    cooldowns: cooldownStoreFromEnv(prisma, options.env ?? process.env),
-    usage: createUsageRecorder(prisma, { now }),
+    candidates,
+    cooldowns: cooldownStoreFromEnv(prisma, options.env ?? process.env, Math.min(routingTtl, 1_000)),
+    usage,
     budgets,
     prices: async (provider, model, scope) =>
       priceFor(provider, model, (await settingsOf(scope.organizationId)).priceOverrides),
@@ -85,10 +122,17 @@ function buildRuntime(prisma: PrismaClient, options: AiRuntimeOptions): AiRuntim
   });
   return {
     gateway,
-    port: (scope) => gateway.port(scope),
+    port: (scope, portOptions) => {
+      if (portOptions?.deferUsageTo) deferred.set(scope, portOptions.deferUsageTo);
+      return gateway.port(scope);
+    },
     testConnection: (candidate: Candidate) => gateway.testConnection(candidate),
     budgets,
-    invalidate: (organizationId) => cache.delete(organizationId),
+    invalidate: (organizationId) => {
+      cache.delete(organizationId);
+      candidates.forget(organizationId);
+      budgets.forget(organizationId);
+    },
   };
 }
 

@@ -1,7 +1,16 @@
-import type { Prisma, PrismaClient } from "@pixel/db";
+import { randomUUID } from "node:crypto";
+import { Prisma, type PrismaClient } from "@pixel/db";
 import { type FlowState, type HistoryMessage, readState } from "@pixel/flow";
+import { insertAttemptsSql, recordAttemptsSql, type TimedAttempt, upsertUsageDailySql } from "../ai/usage.ts";
 import { ChatError } from "./errors.ts";
 import type { AssistantRecord } from "./transcript.ts";
+
+/*
+ * The chat turn's reads and writes, written as single SQL statements: a turn is one read (conversation,
+ * state and history), one commit before the model is called (the user's message) and one commit after
+ * (the bot's messages, the state, the AI attempts and their daily usage, all or nothing). Each statement
+ * is its own transaction, so the turn waits for three round trips and two WAL flushes, whatever it says.
+ */
 
 export interface ConversationScope {
   organizationId: string;
@@ -15,45 +24,63 @@ export interface OpenConversation {
   id: string;
   state: FlowState;
   created: boolean;
+  /** The messages before this turn, oldest first (at most HISTORY_LIMIT). */
+  history: HistoryMessage[];
 }
 
 const HISTORY_LIMIT = 20;
 
-/** Finds the caller's conversation (only within their bot and deployment) or starts one. */
+/** Prisma's DateTime columns are `timestamp(3)` holding UTC. */
+function utc(at: Date): Prisma.Sql {
+  return Prisma.sql`(${at.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+}
+
+function json(value: unknown): Prisma.Sql {
+  return Prisma.sql`${JSON.stringify(value)}::jsonb`;
+}
+
+/**
+ * Finds the caller's conversation (only within their bot and deployment) with its state and recent history in
+ * one query, or starts one.
+ */
 export async function openConversation(
   prisma: PrismaClient,
   scope: ConversationScope,
   conversationId: string | null | undefined,
 ): Promise<OpenConversation> {
-  if (conversationId) {
-    const row = await prisma.conversation.findFirst({
-      where: {
-        id: conversationId,
+  if (!conversationId) {
+    const row = await prisma.conversation.create({
+      data: {
         organizationId: scope.organizationId,
         botId: scope.botId,
         deploymentId: scope.deploymentId,
-        ...(scope.endUserId ? { endUserId: scope.endUserId } : {}),
+        channel: scope.channel,
+        endUserId: scope.endUserId,
       },
       select: { id: true, state: true },
     });
-    if (!row)
-      throw new ChatError(404, "conversation-not-found", "This conversation does not exist here. Start a new one.");
-    return { id: row.id, state: readState(row.state), created: false };
+    return { id: row.id, state: readState(row.state), created: true, history: [] };
   }
-  const row = await prisma.conversation.create({
-    data: {
-      organizationId: scope.organizationId,
-      botId: scope.botId,
-      deploymentId: scope.deploymentId,
-      channel: scope.channel,
-      endUserId: scope.endUserId,
-    },
-    select: { id: true, state: true },
-  });
-  return { id: row.id, state: readState(row.state), created: true };
+  const rows = await prisma.$queryRaw<{ id: string; state: unknown; history: { role: string; parts: unknown }[] }[]>`
+    SELECT c."id", c."state",
+           (SELECT coalesce(json_agg(json_build_object('role', h."role", 'parts', h."parts") ORDER BY h."createdAt"), '[]')
+              FROM (SELECT m."role", m."parts", m."createdAt" FROM "Message" m
+                     WHERE m."conversationId" = c."id" AND m."role" IN ('user', 'assistant')
+                     ORDER BY m."createdAt" DESC LIMIT ${HISTORY_LIMIT}) h) AS "history"
+      FROM "Conversation" c
+     WHERE c."id" = ${conversationId} AND c."organizationId" = ${scope.organizationId} AND c."botId" = ${scope.botId}
+       AND c."deploymentId" IS NOT DISTINCT FROM ${scope.deploymentId}::text
+       AND (${scope.endUserId}::text IS NULL OR c."endUserId" = ${scope.endUserId}::text)`;
+  const row = rows[0];
+  if (!row)
+    throw new ChatError(404, "conversation-not-found", "This conversation does not exist here. Start a new one.");
+  const history = (Array.isArray(row.history) ? row.history : [])
+    .map((m) => ({ role: m.role as "user" | "assistant", text: partsText(m.parts) }))
+    .filter((m) => m.text.length > 0);
+  return { id: row.id, state: readState(row.state), created: false, history };
 }
 
-/** Saved before any model is called, so what the user sent is never lost. */
+/** Saved (and committed) before any model is called, so what the user sent is never lost. */
 export async function saveUserMessage(
   prisma: PrismaClient,
   scope: ConversationScope,
@@ -61,33 +88,16 @@ export async function saveUserMessage(
   text: string,
   input: unknown,
 ): Promise<string> {
-  const row = await prisma.message.create({
-    data: {
-      organizationId: scope.organizationId,
-      conversationId,
-      botId: scope.botId,
-      role: "user",
-      parts: [
-        { type: "text", text },
-        { type: "data-input-sent", data: input },
-      ] as Prisma.InputJsonValue,
-    },
-    select: { id: true },
-  });
-  return row.id;
-}
-
-export async function loadHistory(prisma: PrismaClient, conversationId: string): Promise<HistoryMessage[]> {
-  const rows = await prisma.message.findMany({
-    where: { conversationId, role: { in: ["user", "assistant"] } },
-    orderBy: { createdAt: "desc" },
-    take: HISTORY_LIMIT,
-    select: { role: true, parts: true },
-  });
-  return rows
-    .reverse()
-    .map((row) => ({ role: row.role as "user" | "assistant", text: partsText(row.parts) }))
-    .filter((m) => m.text.length > 0);
+  const id = randomUUID();
+  const parts = [
+    { type: "text", text },
+    { type: "data-input-sent", data: input },
+  ];
+  await prisma.$executeRaw`
+    INSERT INTO "Message" ("id", "organizationId", "conversationId", "botId", "role", "parts", "status", "createdAt")
+    VALUES (${id}, ${scope.organizationId}, ${conversationId}, ${scope.botId}, 'user'::"MessageRole", ${json(parts)},
+            'complete'::"MessageStatus", ${utc(new Date())})`;
+  return id;
 }
 
 function partsText(parts: unknown): string {
@@ -105,44 +115,52 @@ const STATUS: Record<FlowState["status"], "active" | "waiting_for_operator" | "e
   ended: "ended",
 };
 
-/** The bot's messages and the conversation's next state, together or not at all. */
+/**
+ * The end of a turn in one statement: the bot's messages, the conversation's next state and the AI attempts
+ * with their daily usage, together or not at all. Messages get ids here and times a millisecond apart, which
+ * keeps a turn's order when they are read back.
+ */
 export async function saveTurn(
   prisma: PrismaClient,
   scope: ConversationScope,
   conversationId: string,
   records: AssistantRecord[],
   state: FlowState,
+  attempts: TimedAttempt[] = [],
 ): Promise<string[]> {
   const base = Date.now();
-  return prisma.$transaction(async (tx) => {
-    const ids: string[] = [];
-    for (const [index, record] of records.entries()) {
-      const row = await tx.message.create({
-        data: {
-          organizationId: scope.organizationId,
-          conversationId,
-          botId: scope.botId,
-          role: "assistant",
-          parts: record.parts as Prisma.InputJsonValue,
-          nodeId: record.nodeId,
-          model: record.model,
-          provider: record.provider,
-          tokensIn: record.tokensIn,
-          tokensOut: record.tokensOut,
-          costUsd: record.costUsd,
-          latencyMs: record.latencyMs,
-          status: record.status,
-          // Keeps the order of a turn's messages when they are saved in the same millisecond.
-          createdAt: new Date(base + index),
-        },
-        select: { id: true },
-      });
-      ids.push(row.id);
-    }
-    await tx.conversation.update({
-      where: { id: conversationId },
-      data: { state: state as unknown as Prisma.InputJsonValue, status: STATUS[state.status] },
-    });
-    return ids;
-  });
+  const ids = records.map(() => randomUUID());
+  const steps: Prisma.Sql[] = [];
+  if (records.length > 0) {
+    const values = records.map(
+      (record, index) => Prisma.sql`(${ids[index]}, ${scope.organizationId}, ${conversationId}, ${scope.botId},
+        'assistant'::"MessageRole", ${json(record.parts)}, ${record.nodeId}::text, ${record.model}::text,
+        ${record.provider}::text, ${Math.max(0, Math.round(record.tokensIn))}::int,
+        ${Math.max(0, Math.round(record.tokensOut))}::int, ${Math.max(0, record.costUsd).toFixed(6)}::numeric,
+        ${record.latencyMs === null ? null : Math.max(0, Math.round(record.latencyMs))}::int,
+        ${record.status}::"MessageStatus", ${utc(new Date(base + index))})`,
+    );
+    steps.push(Prisma.sql`messages AS (
+      INSERT INTO "Message" ("id", "organizationId", "conversationId", "botId", "role", "parts", "nodeId", "model",
+                             "provider", "tokensIn", "tokensOut", "costUsd", "latencyMs", "status", "createdAt")
+      VALUES ${Prisma.join(values)})`);
+  }
+  if (attempts.length > 0) {
+    steps.push(Prisma.sql`attempts AS (${insertAttemptsSql(attempts)})`);
+    const daily = upsertUsageDailySql(attempts);
+    if (daily) steps.push(Prisma.sql`daily AS (${daily})`);
+  }
+  const update = Prisma.sql`
+    UPDATE "Conversation" SET "state" = ${json(state)}, "status" = ${STATUS[state.status]}::"ConversationStatus",
+                              "updatedAt" = ${utc(new Date(base))}
+     WHERE "id" = ${conversationId}`;
+  const statement = steps.length > 0 ? Prisma.sql`WITH ${Prisma.join(steps, ",\n")} ${update}` : update;
+  const updated = await prisma.$executeRaw(statement);
+  if (updated !== 1) throw new ChatError(404, "conversation-not-found", "This conversation was deleted meanwhile.");
+  return ids;
+}
+
+/** Attempts of a turn that could not be saved with it are still written: money spent is always counted. */
+export async function saveAttempts(prisma: PrismaClient, attempts: TimedAttempt[]): Promise<void> {
+  if (attempts.length > 0) await prisma.$executeRaw(recordAttemptsSql(attempts));
 }

@@ -1,14 +1,15 @@
 import type { PixelChatDataParts, PixelChatMetadata } from "@pixel/flow";
-import { createUIMessageStream, createUIMessageStreamResponse, type UIMessage } from "ai";
+import type { InferUIMessageChunk, UIMessage } from "ai";
 import { ChatError } from "./errors.ts";
 import type { ChatTurn } from "./turn.ts";
+import { uiMessageStream, uiMessageStreamResponse } from "./ui-stream.ts";
 
 type PixelMessage = UIMessage<PixelChatMetadata, PixelChatDataParts>;
 
 /** A chat turn as an AI SDK UI message stream (SSE) response. */
 export function chatTurnResponse(turn: ChatTurn, headers?: HeadersInit): Response {
-  const stream = createUIMessageStream<PixelMessage>({
-    async execute({ writer }) {
+  const stream = uiMessageStream<InferUIMessageChunk<PixelMessage>>(
+    async (writer) => {
       writer.write({ type: "start", messageMetadata: { conversationId: turn.conversationId } });
       const outcome = await turn.run((chunk) => writer.write(chunk));
       writer.write({
@@ -16,13 +17,13 @@ export function chatTurnResponse(turn: ChatTurn, headers?: HeadersInit): Respons
         messageMetadata: { conversationId: turn.conversationId, messageIds: outcome.messageIds },
       });
     },
-    onError(error) {
+    (error) => {
       // Only unexpected failures reach here; their text is generic so nothing internal leaks.
       console.error(`[chat] turn failed: ${error instanceof Error ? error.message : String(error)}`);
       return "Something went wrong while answering. Your message was saved; please try again.";
     },
-  });
-  return createUIMessageStreamResponse({ stream, headers });
+  );
+  return uiMessageStreamResponse(stream, headers);
 }
 
 /** A refused chat request as JSON with its status. */

@@ -11,11 +11,12 @@ import {
   type TurnInput,
 } from "@pixel/flow";
 import { createAiRuntime } from "../ai/runtime.ts";
+import type { TimedAttempt } from "../ai/usage.ts";
 import { createChunkMapper, type PixelChunk } from "./chunks.ts";
 import {
   type ConversationScope,
-  loadHistory,
   openConversation,
+  saveAttempts,
   saveTurn,
   saveUserMessage,
 } from "./conversation-store.ts";
@@ -60,20 +61,24 @@ export async function openChatTurn(deps: ChatDeps, request: ChatTurnRequest): Pr
   const conversation = await openConversation(prisma, request, request.conversationId);
   const text = describeInput(request.input, request.flow, conversation.state);
   if (text !== null) await saveUserMessage(prisma, request, conversation.id, text, request.input);
-  const history = await loadHistory(prisma, conversation.id);
   // The engine adds the current message itself; history is what came before it.
-  if (text !== null && history.at(-1)?.role === "user") history.pop();
+  const history = conversation.history;
 
   return {
     conversationId: conversation.id,
     async run(write) {
+      // AI attempts are written with the bot's messages, in the turn's last statement.
+      const attempts: TimedAttempt[] = [];
       const ports: FlowPorts = {
-        ai: createAiRuntime(prisma).port({
-          organizationId: request.organizationId,
-          botId: request.botId,
-          deploymentId: request.deploymentId,
-          conversationId: conversation.id,
-        }),
+        ai: createAiRuntime(prisma).port(
+          {
+            organizationId: request.organizationId,
+            botId: request.botId,
+            deploymentId: request.deploymentId,
+            conversationId: conversation.id,
+          },
+          { deferUsageTo: attempts },
+        ),
         http: createHttpPort(),
         clock: systemClock,
         random: mathRandom,
@@ -84,15 +89,25 @@ export async function openChatTurn(deps: ChatDeps, request: ChatTurnRequest): Pr
       const events: FlowEvent[] = [];
       write({ type: "data-conversation", data: { conversationId: conversation.id } });
       const turn = streamTurn({ flow: request.flow, state: conversation.state, input: request.input, ports, history });
-      let next = await turn.next();
-      while (!next.done) {
-        events.push(next.value);
-        transcript.add(next.value);
-        for (const chunk of mapper.map(next.value)) write(chunk);
-        next = await turn.next();
+      let state: FlowState;
+      let messageIds: string[];
+      try {
+        let next = await turn.next();
+        while (!next.done) {
+          events.push(next.value);
+          transcript.add(next.value);
+          for (const chunk of mapper.map(next.value)) write(chunk);
+          next = await turn.next();
+        }
+        state = next.value;
+        messageIds = await saveTurn(prisma, request, conversation.id, transcript.records, state, attempts);
+        attempts.length = 0;
+      } finally {
+        // A turn that failed or was cut short still counts what its AI calls cost.
+        await saveAttempts(prisma, attempts.splice(0)).catch((error) => {
+          console.error(`[chat] could not record the AI attempts of a turn: ${(error as Error).message}`);
+        });
       }
-      const state = next.value;
-      const messageIds = await saveTurn(prisma, request, conversation.id, transcript.records, state);
       if (request.trace) {
         write({
           type: "data-trace",
