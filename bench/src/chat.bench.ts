@@ -32,7 +32,7 @@ import { type Reply, type StandIn, startStandIn } from "@pixel/ai/stand-ins";
 import { type AppServer, startAppServer } from "./chat/app-server.ts";
 import { chatTurn, type DirectTarget, directCall, type TurnTarget } from "./chat/client.ts";
 import { type Interval, PROVIDER_CALL } from "./chat/instrument.ts";
-import { type BenchDatabase, openDatabase, persisted, postgresPids, seed } from "./chat/setup.ts";
+import { type BenchDatabase, commitLatency, openDatabase, persisted, postgresPids, seed } from "./chat/setup.ts";
 import { kb, machineCpu, mean, ms, percentile, processesCpuMs, round, unionLength } from "./chat/stats.ts";
 import { widgetSizes } from "./chat/widget.ts";
 import { printRows } from "./measure.ts";
@@ -186,8 +186,8 @@ async function withCpu(
 const STEP_NOTES: Record<string, string> = {
   "deployment.findUnique": "resolve deployment (cached 2 s)",
   "flowVersion.findUnique": "resolve deployment: pinned version (cached 2 s)",
-  "$queryRaw SELECT Message, Conversation": "open the conversation: state + last 20 messages",
-  "$executeRaw INSERT Message": "save the user's message (commit)",
+  "$queryRaw WITH Conversation, Message": "conversation + state + last 20 messages + save the user's message (commit)",
+  "$executeRaw INSERT Message": "save the user's message (quick-reply choices only; commit)",
   "bot.findFirst": "AI route: the bot's fallback list ┐",
   "aiSettings.findUnique": "AI route: org fallback list  ├ cached 2 s; AI settings 5 s",
   "providerKey.findMany": "AI route: the organization's keys ┘",
@@ -365,6 +365,7 @@ async function main() {
     const steps = breakdown(intervals, breakdownTurns, mean(clientTimes), mean(directSamples));
 
     const saved = await persisted(database.url, database.kind, seeded.deploymentId);
+    const commit = await commitLatency(database.url, database.kind);
     const turnsSent = 1 + WARMUP + rounds + breakdownTurns + USERS * 6 + turnLoad.load.ops;
     // Every turn but the start ones saved the user's message and made one successful model call.
     const persistedOk =
@@ -462,6 +463,9 @@ async function main() {
     if (sizes.note) console.log(`  widget: ${sizes.note}`);
 
     console.log(
+      `\nOne durable commit on this machine (sequential one-row INSERTs through Prisma, each waiting for its WAL flush): p50 ${ms(commit.p50)}, mean ${ms(commit.mean)}; a turn commits twice (the user's message before the model is called, the answer after it)`,
+    );
+    console.log(
       `\nWhere a turn's time goes (1 user, ${breakdownTurns} turns, timed Prisma client and fetch on the server; ms per turn, mean)`,
     );
     printRows(["wait", "calls/turn", "ms/turn", "what"], steps.rows);
@@ -531,6 +535,8 @@ async function main() {
         cpu_ceiling_turns_per_s_app_free: ceilings.freeApp === null ? null : round(ceilings.freeApp, 1),
         cpu_ms_per_turn_postgres: cpu.postgresMsPerOp === null ? null : round(cpu.postgresMsPerOp, 3),
         cpu_ms_per_turn_other: cpu.restMsPerOp === null ? null : round(cpu.restMsPerOp, 3),
+        durable_commit_p50_ms: round(commit.p50, 3),
+        durable_commit_mean_ms: round(commit.mean, 3),
         breakdown_client_ms: round(steps.clientMs, 3),
         breakdown_server_ms: round(steps.serverMs, 3),
         breakdown_db_wall_ms: round(steps.dbWallMs, 3),

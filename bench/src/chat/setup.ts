@@ -7,6 +7,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { connect } from "node:net";
+import { performance } from "node:perf_hooks";
 import { appRouter, createCallerFactory, createContext } from "@pixel/api";
 import { createPrismaClient, type PrismaClient } from "@pixel/db";
 import { createTestDatabase, type TestDatabase } from "@pixel/db/testing";
@@ -260,4 +261,32 @@ export function postgresPids(url: string): { pids(): Promise<number[]>; close():
     },
     close: () => prisma.$disconnect(),
   };
+}
+
+/**
+ * The floor a durable write puts under a turn on this machine: sequential one-row INSERT commits (each waits
+ * for its WAL flush, as the chat's commits do) on a scratch table, through the same Prisma client and pool
+ * kind as the app. Milliseconds per commit: p50 and mean.
+ */
+export async function commitLatency(url: string, kind: BenchDatabase["kind"], count = 200) {
+  const prisma: PrismaClient = createPrismaClient({ url, poolMax: 1, embedded: kind === "pglite" });
+  try {
+    await prisma.$executeRawUnsafe(
+      `CREATE TABLE IF NOT EXISTS "BenchCommit" ("n" int NOT NULL, "at" timestamptz NOT NULL)`,
+    );
+    const samples: number[] = [];
+    for (let n = 0; n < count; n++) {
+      const started = performance.now();
+      await prisma.$executeRaw`INSERT INTO "BenchCommit" ("n", "at") VALUES (${n}::int, now())`;
+      samples.push(performance.now() - started);
+    }
+    await prisma.$executeRawUnsafe(`DROP TABLE "BenchCommit"`);
+    samples.sort((a, b) => a - b);
+    return {
+      p50: samples[Math.floor(samples.length / 2)] ?? 0,
+      mean: samples.reduce((sum, value) => sum + value, 0) / Math.max(1, samples.length),
+    };
+  } finally {
+    await prisma.$disconnect();
+  }
 }

@@ -6,10 +6,11 @@ import { ChatError } from "./errors.ts";
 import type { AssistantRecord } from "./transcript.ts";
 
 /*
- * The chat turn's reads and writes, written as single SQL statements: a turn is one read (conversation,
- * state and history), one commit before the model is called (the user's message) and one commit after
- * (the bot's messages, the state, the AI attempts and their daily usage, all or nothing). Each statement
- * is its own transaction, so the turn waits for three round trips and two WAL flushes, whatever it says.
+ * The chat turn's reads and writes, written as single SQL statements: a turn is one statement before the
+ * model is called (find the conversation, read its state and history, save the user's message: committed)
+ * and one after (the bot's messages, the state, the AI attempts and their daily usage, all or nothing).
+ * Each statement is its own transaction: a turn waits for two round trips and two WAL flushes. (A quick-reply
+ * choice is described from the state, so its message is saved by a third statement once the state is read.)
  */
 
 export interface ConversationScope {
@@ -39,14 +40,29 @@ function json(value: unknown): Prisma.Sql {
   return Prisma.sql`${JSON.stringify(value)}::jsonb`;
 }
 
+/** The user's message of this turn, when its text is known before the conversation's state is read. */
+export interface EarlyUserMessage {
+  text: string;
+  input: unknown;
+}
+
+function userParts(text: string, input: unknown) {
+  return [
+    { type: "text", text },
+    { type: "data-input-sent", data: input },
+  ];
+}
+
 /**
  * Finds the caller's conversation (only within their bot and deployment) with its state and recent history in
- * one query, or starts one.
+ * one statement, or starts one. With `message`, the same statement saves the user's message (committed before
+ * anything else happens): the history it returns is what came before it.
  */
 export async function openConversation(
   prisma: PrismaClient,
   scope: ConversationScope,
   conversationId: string | null | undefined,
+  message?: EarlyUserMessage,
 ): Promise<OpenConversation> {
   if (!conversationId) {
     const row = await prisma.conversation.create({
@@ -59,18 +75,28 @@ export async function openConversation(
       },
       select: { id: true, state: true },
     });
+    if (message) await saveUserMessage(prisma, scope, row.id, message.text, message.input);
     return { id: row.id, state: readState(row.state), created: true, history: [] };
   }
+  const save = message
+    ? Prisma.sql`, saved AS (
+        INSERT INTO "Message" ("id", "organizationId", "conversationId", "botId", "role", "parts", "status", "createdAt")
+        SELECT ${randomUUID()}, ${scope.organizationId}, c."id", ${scope.botId}, 'user'::"MessageRole",
+               ${json(userParts(message.text, message.input))}, 'complete'::"MessageStatus", ${utc(new Date())}
+          FROM c)`
+    : Prisma.empty;
   const rows = await prisma.$queryRaw<{ id: string; state: unknown; history: { role: string; parts: unknown }[] }[]>`
+    WITH c AS (
+      SELECT "id", "state" FROM "Conversation"
+       WHERE "id" = ${conversationId} AND "organizationId" = ${scope.organizationId} AND "botId" = ${scope.botId}
+         AND "deploymentId" IS NOT DISTINCT FROM ${scope.deploymentId}::text
+         AND (${scope.endUserId}::text IS NULL OR "endUserId" = ${scope.endUserId}::text))${save}
     SELECT c."id", c."state",
            (SELECT coalesce(json_agg(json_build_object('role', h."role", 'parts', h."parts") ORDER BY h."createdAt"), '[]')
               FROM (SELECT m."role", m."parts", m."createdAt" FROM "Message" m
                      WHERE m."conversationId" = c."id" AND m."role" IN ('user', 'assistant')
                      ORDER BY m."createdAt" DESC LIMIT ${HISTORY_LIMIT}) h) AS "history"
-      FROM "Conversation" c
-     WHERE c."id" = ${conversationId} AND c."organizationId" = ${scope.organizationId} AND c."botId" = ${scope.botId}
-       AND c."deploymentId" IS NOT DISTINCT FROM ${scope.deploymentId}::text
-       AND (${scope.endUserId}::text IS NULL OR c."endUserId" = ${scope.endUserId}::text)`;
+      FROM c`;
   const row = rows[0];
   if (!row)
     throw new ChatError(404, "conversation-not-found", "This conversation does not exist here. Start a new one.");
@@ -89,10 +115,7 @@ export async function saveUserMessage(
   input: unknown,
 ): Promise<string> {
   const id = randomUUID();
-  const parts = [
-    { type: "text", text },
-    { type: "data-input-sent", data: input },
-  ];
+  const parts = userParts(text, input);
   await prisma.$executeRaw`
     INSERT INTO "Message" ("id", "organizationId", "conversationId", "botId", "role", "parts", "status", "createdAt")
     VALUES (${id}, ${scope.organizationId}, ${conversationId}, ${scope.botId}, 'user'::"MessageRole", ${json(parts)},

@@ -20,7 +20,7 @@ import {
   saveTurn,
   saveUserMessage,
 } from "./conversation-store.ts";
-import { describeInput } from "./describe-input.ts";
+import { describeInput, stateFreeText } from "./describe-input.ts";
 import { createHttpPort } from "./http-port.ts";
 import { TurnTranscript } from "./transcript.ts";
 
@@ -58,9 +58,17 @@ export interface ChatDeps {
  */
 export async function openChatTurn(deps: ChatDeps, request: ChatTurnRequest): Promise<ChatTurn> {
   const { prisma } = deps;
-  const conversation = await openConversation(prisma, request, request.conversationId);
-  const text = describeInput(request.input, request.flow, conversation.state);
-  if (text !== null) await saveUserMessage(prisma, request, conversation.id, text, request.input);
+  const early = stateFreeText(request.input);
+  const conversation = await openConversation(
+    prisma,
+    request,
+    request.conversationId,
+    typeof early === "string" ? { text: early, input: request.input } : undefined,
+  );
+  if (early === undefined) {
+    const text = describeInput(request.input, { flow: request.flow, state: conversation.state });
+    if (text !== null) await saveUserMessage(prisma, request, conversation.id, text, request.input);
+  }
   // The engine adds the current message itself; history is what came before it.
   const history = conversation.history;
 
