@@ -1,4 +1,5 @@
 export { handlePreviewRequest } from "./http/preview-handler.ts";
+export * from "./http/template-preview/index.ts";
 export * from "./http/public-chat/index.ts";
 export { handleTrpcRequest } from "./http/trpc-handler.ts";
 export {

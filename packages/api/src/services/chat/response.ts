@@ -14,7 +14,7 @@ export function chatTurnResponse(turn: ChatTurn, headers?: HeadersInit): Respons
       const outcome = await turn.run((chunk) => writer.write(chunk));
       writer.write({
         type: "finish",
-        messageMetadata: { conversationId: turn.conversationId, messageIds: outcome.messageIds },
+        messageMetadata: { conversationId: outcome.conversationId, messageIds: outcome.messageIds },
       });
     },
     (error) => {

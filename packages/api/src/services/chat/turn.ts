@@ -22,6 +22,7 @@ import {
 } from "./conversation-store.ts";
 import { describeInput, stateFreeText } from "./describe-input.ts";
 import { createHttpPort } from "./http-port.ts";
+import { databaseStore, type TurnStore } from "./store.ts";
 import { TurnTranscript } from "./transcript.ts";
 
 export interface ChatTurnRequest extends ConversationScope {
@@ -49,6 +50,8 @@ export interface ChatDeps {
   prisma: PrismaClient;
   /** Overrides for tests and benches; the app uses the memoised AI runtime of its Prisma client. */
   ports?: Partial<FlowPorts>;
+  /** Where the conversation lives; default PostgreSQL through `prisma`. */
+  store?: TurnStore;
 }
 
 /**
@@ -58,16 +61,16 @@ export interface ChatDeps {
  */
 export async function openChatTurn(deps: ChatDeps, request: ChatTurnRequest): Promise<ChatTurn> {
   const { prisma } = deps;
+  const store = deps.store ?? databaseStore(prisma);
   const early = stateFreeText(request.input);
-  const conversation = await openConversation(
-    prisma,
+  const conversation = await store.open(
     request,
-    request.conversationId,
+    request.conversationId ?? null,
     typeof early === "string" ? { text: early, input: request.input } : undefined,
   );
   if (early === undefined) {
     const text = describeInput(request.input, { flow: request.flow, state: conversation.state });
-    if (text !== null) await saveUserMessage(prisma, request, conversation.id, text, request.input);
+    if (text !== null) await store.saveUserMessage(request, conversation.id, text, request.input);
   }
   // The engine adds the current message itself; history is what came before it.
   const history = conversation.history;
@@ -99,6 +102,7 @@ export async function openChatTurn(deps: ChatDeps, request: ChatTurnRequest): Pr
       const turn = streamTurn({ flow: request.flow, state: conversation.state, input: request.input, ports, history });
       let state: FlowState;
       let messageIds: string[];
+      let conversationId = conversation.id;
       try {
         let next = await turn.next();
         while (!next.done) {
@@ -108,11 +112,16 @@ export async function openChatTurn(deps: ChatDeps, request: ChatTurnRequest): Pr
           next = await turn.next();
         }
         state = next.value;
-        messageIds = await saveTurn(prisma, request, conversation.id, transcript.records, state, attempts);
+        const saved = await store.saveTurn(request, conversation.id, transcript.records, state, attempts);
         attempts.length = 0;
+        messageIds = saved.messageIds;
+        if (saved.conversationId && saved.conversationId !== conversationId) {
+          conversationId = saved.conversationId;
+          write({ type: "data-conversation", data: { conversationId } });
+        }
       } finally {
         // A turn that failed or was cut short still counts what its AI calls cost.
-        await saveAttempts(prisma, attempts.splice(0)).catch((error) => {
+        await store.saveAttempts(attempts.splice(0)).catch((error) => {
           console.error(`[chat] could not record the AI attempts of a turn: ${(error as Error).message}`);
         });
       }
@@ -129,7 +138,7 @@ export async function openChatTurn(deps: ChatDeps, request: ChatTurnRequest): Pr
           },
         });
       }
-      return { conversationId: conversation.id, state, events, messageIds };
+      return { conversationId, state, events, messageIds };
     },
   };
 }
