@@ -3,6 +3,7 @@ export { Badge } from "./badge.tsx";
 export { Button, type ButtonProps } from "./button.tsx";
 export { Card, CardHeader } from "./card.tsx";
 export { ChatWindow, type ChatWindowProps } from "./chat/chat-window.tsx";
+export { Markdown } from "./chat/markdown.tsx";
 export type { ChatTheme, PixelChatStatus, PixelMessageMetadata, PixelUIMessage } from "./chat/types.ts";
 export { type PixelChat, type UsePixelChatOptions, usePixelChat } from "./chat/use-pixel-chat.ts";
 export { cn } from "./cn.ts";

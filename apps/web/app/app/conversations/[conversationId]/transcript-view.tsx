@@ -1,5 +1,5 @@
 "use client";
-import { Alert, Badge, Button, Card, CardHeader, cn, EmptyState } from "@pixel/ui";
+import { Alert, Badge, Button, Card, CardHeader, cn, EmptyState, Markdown } from "@pixel/ui";
 import { useQuery } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { ArrowLeft, MessageSquareOff, RefreshCw } from "lucide-react";
@@ -233,7 +233,8 @@ function MessageItem({ message, offered }: { message: TranscriptMessage; offered
       {body ? (
         <div
           className={cn(
-            "max-w-[85%] rounded-2xl px-4 py-2.5 text-sm break-words whitespace-pre-wrap",
+            "max-w-[85%] rounded-2xl px-4 py-2.5 text-sm break-words",
+            isUser && "whitespace-pre-wrap",
             isUser
               ? "rounded-br-md bg-indigo-600 text-white dark:bg-indigo-500"
               : "rounded-bl-md bg-slate-100 text-slate-900 dark:bg-slate-800 dark:text-slate-100",
@@ -241,7 +242,8 @@ function MessageItem({ message, offered }: { message: TranscriptMessage; offered
             message.status === "partial" && "ring-2 ring-amber-300 dark:ring-amber-700",
           )}
         >
-          {body}
+          {/* What the user typed is shown as typed; the bot's text is markdown, as in the chat window. */}
+          {isUser ? body : <Markdown text={body} />}
         </div>
       ) : chips.length === 0 ? (
         <p className="text-xs text-slate-500 italic dark:text-slate-400">No text in this message</p>
