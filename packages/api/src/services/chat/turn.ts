@@ -13,13 +13,7 @@ import {
 import { createAiRuntime } from "../ai/runtime.ts";
 import type { TimedAttempt } from "../ai/usage.ts";
 import { createChunkMapper, type PixelChunk } from "./chunks.ts";
-import {
-  type ConversationScope,
-  openConversation,
-  saveAttempts,
-  saveTurn,
-  saveUserMessage,
-} from "./conversation-store.ts";
+import type { ConversationScope } from "./conversation-store.ts";
 import { describeInput, stateFreeText } from "./describe-input.ts";
 import { createHttpPort } from "./http-port.ts";
 import { databaseStore, type TurnStore } from "./store.ts";
