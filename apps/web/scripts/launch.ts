@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { seedTemplatesOnFirstStart } from "@pixel/api/templates/first-start";
 import { startEmbeddedPostgres } from "@pixel/db/embedded";
 import { applyMigrations } from "@pixel/db/migrate";
 import { loadOrCreateSecrets } from "./secrets.ts";
@@ -65,6 +66,11 @@ async function main() {
   const { applied } = await applyMigrations(env.DATABASE_URL as string, { log });
   log(
     applied.length ? `applied ${applied.length} migration(s) in ${Date.now() - started} ms` : "database is up to date",
+  );
+  // A database without any template gets the seeded gallery once (it logs one line); `pnpm db:seed` updates it later.
+  await seedTemplatesOnFirstStart(env.DATABASE_URL as string, { embedded: Boolean(stopDatabase), log }).catch(
+    (error: unknown) =>
+      log(`could not seed the template gallery: ${error instanceof Error ? error.message : String(error)}`),
   );
 
   const require = createRequire(import.meta.url);

@@ -54,6 +54,7 @@ export async function createTenant(label: string) {
   const version = await db().flowVersion.create({
     data: { organizationId, botId: bot.id, number: 1, flow: blankFlow(), createdById: world.editor.user.id },
   });
+  const template = await createTemplateFixtures(organizationId, label, bot.id, world.owner.user.id);
   const ai = await createAiFixtures(organizationId, label, world.owner.user.id);
   const chat = await createConversationFixtures(organizationId, label, bot.id, version.id);
   const deploymentKey = await createDeploymentKeyRow(organizationId, chat.deployment.id, world.editor.user.id);
@@ -70,11 +71,59 @@ export async function createTenant(label: string) {
     apiToken,
     bot,
     version,
+    template,
     auditId: audit.id,
     ...ai,
     ...chat,
     deploymentKey,
   };
+}
+
+/** The public platform template every tenant may use and rate; the generated samples name it by its slug. */
+export const SAMPLE_TEMPLATE_SLUG = "sample";
+
+/**
+ * The tenant's own template, published from its bot for the organization only (for procedures that take a
+ * templateId), and the shared public template whose slug is the generated sample's "sample" (so templates.use
+ * and templates.rate succeed with a sample input, as the control checks require).
+ */
+async function createTemplateFixtures(organizationId: string, label: string, botId: string, ownerId: string) {
+  const tag = `${label.toLowerCase()}-${randomBytes(4).toString("hex")}`;
+  await db().template.upsert({
+    where: { slug: SAMPLE_TEMPLATE_SLUG },
+    update: {},
+    create: {
+      slug: SAMPLE_TEMPLATE_SLUG,
+      name: "Sample template",
+      description: "The platform's public template of the tenancy fixtures",
+      category: "testing",
+      tags: [],
+      requiredIntegrations: [],
+      languages: ["en"],
+      status: "published",
+      visibility: "public",
+      flow: blankFlow(),
+    },
+  });
+  return db().template.create({
+    data: {
+      organizationId,
+      slug: `tenant-${tag}`,
+      name: `Template ${tag}`,
+      description: `Fixture template of tenant ${label}`,
+      category: "testing",
+      tags: [`tag-${tag}`],
+      requiredIntegrations: [],
+      languages: ["en"],
+      status: "published",
+      visibility: "organization",
+      flow: blankFlow(),
+      sourceBotId: botId,
+      publishedById: ownerId,
+      versions: { create: { version: "1.0.0", flow: blankFlow(), createdById: ownerId } },
+    },
+    select: { id: true, slug: true, name: true },
+  });
 }
 
 /** An API key of the fixture deployment (only its hash is stored), for procedures that take a keyId. */
@@ -207,6 +256,7 @@ export async function tenantResources(tenant: Tenant, fields: Iterable<string>):
     versionId: tenant.version.id,
     deploymentId: tenant.deployment.id,
     keyId: tenant.deploymentKey.id,
+    templateId: tenant.template.id,
     // budgets.upsert's sample scope is its last option, "provider_key".
     scopeId: tenant.providerKey.id,
   };
@@ -268,6 +318,15 @@ export async function snapshotTenant(tenant: Tenant) {
     aiAttempts: await prisma.aiAttempt.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
     conversations: await prisma.conversation.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
     messages: await prisma.message.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
+    templates: await prisma.template.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
+    templateVersions: await prisma.templateVersion.findMany({
+      where: { template: { organizationId } },
+      orderBy: { id: "asc" },
+    }),
+    templateRatings: await prisma.templateRating.findMany({
+      where: { template: { organizationId } },
+      orderBy: { id: "asc" },
+    }),
   };
 }
 
@@ -313,6 +372,12 @@ export async function tenantFingerprints(tenant: Tenant): Promise<string[]> {
   for (const u of snapshot.usageDaily) values.add(u.model);
   for (const c of snapshot.conversations) values.add(c.id);
   for (const m of snapshot.messages) values.add(m.id);
+  for (const t of snapshot.templates) {
+    values.add(t.id);
+    values.add(t.slug);
+    values.add(t.name);
+  }
+  for (const v of snapshot.templateVersions) values.add(v.id);
   values.add(tenant.deployment.id);
   values.add(tenant.deployment.name);
   values.add(tenant.messageText);

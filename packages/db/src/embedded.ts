@@ -2,6 +2,9 @@ import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { acquireEmbeddedLock } from "./embedded-lock.ts";
+
+export { readEmbeddedLock } from "./embedded-lock.ts";
+
 import { repoRoot } from "./paths.ts";
 import { openPGlite } from "./pglite-open.ts";
 

@@ -38,7 +38,12 @@ export type AuditAction =
   | "deployment.resumed"
   | "deployment.deleted"
   | "deployment_key.created"
-  | "deployment_key.revoked";
+  | "deployment_key.revoked"
+  | "template.used"
+  | "template.published"
+  | "template.republished"
+  | "template.unpublished"
+  | "template.archived";
 
 export interface AuditEntry {
   organizationId: string;
@@ -53,7 +58,8 @@ export interface AuditEntry {
     | "ai_settings"
     | "budget"
     | "bot"
-    | "deployment";
+    | "deployment"
+    | "template";
   targetId?: string | null;
   /** Never put secrets here: audit rows are shown to admins. */
   metadata?: Prisma.InputJsonValue;

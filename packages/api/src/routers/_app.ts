@@ -12,6 +12,7 @@ import { invitationsRouter } from "./invitations/_router.ts";
 import { membersRouter } from "./members/_router.ts";
 import { organizationRouter } from "./organization/_router.ts";
 import { providerKeysRouter } from "./providerKeys/_router.ts";
+import { templatesRouter } from "./templates/_router.ts";
 import { usageRouter } from "./usage/_router.ts";
 import { versionsRouter } from "./versions/_router.ts";
 
@@ -31,6 +32,7 @@ export const appRouter = router({
   versions: versionsRouter,
   deployments: deploymentsRouter,
   conversations: conversationsRouter,
+  templates: templatesRouter,
 });
 
 export type AppRouter = typeof appRouter;

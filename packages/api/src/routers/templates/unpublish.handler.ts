@@ -1,0 +1,7 @@
+import type { HandlerArgs, OrganizationContext } from "../../trpc/types.ts";
+import { setTemplateStatus } from "./set-status.ts";
+import type { TemplateIdInput } from "./templateId.schema.ts";
+
+export function unpublishTemplateHandler({ ctx, input }: HandlerArgs<OrganizationContext, TemplateIdInput>) {
+  return setTemplateStatus(ctx, input.templateId, "draft");
+}
