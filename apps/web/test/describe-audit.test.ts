@@ -27,3 +27,17 @@ describe("describeAuditEntry for AI keys and budgets", () => {
     );
   });
 });
+
+describe("describeAuditEntry for templates", () => {
+  it("says what was published, republished and used, with versions", () => {
+    expect(
+      describeAuditEntry("template.published", { name: "Shop helper", version: "1.0.0", visibility: "organization" }),
+    ).toBe('Published the template "Shop helper" 1.0.0 (organization only)');
+    expect(describeAuditEntry("template.republished", { name: "Shop helper", version: "1.1.0", from: "1.0.0" })).toBe(
+      'Republished the template "Shop helper" as 1.1.0 (was 1.0.0)',
+    );
+    expect(describeAuditEntry("template.used", { templateName: "AI Legal Consultant", version: "1.0.0" })).toBe(
+      'Created a bot from the template "AI Legal Consultant" 1.0.0',
+    );
+  });
+});

@@ -97,6 +97,16 @@ export function describeAuditEntry(action: string, metadata: unknown): string {
       return `Created the API key "${text(m.name)}" (••••${text(m.lastFour)}) for the deployment "${text(m.deploymentName)}"`;
     case "deployment_key.revoked":
       return `Revoked the API key "${text(m.name)}" (••••${text(m.lastFour)}) of the deployment "${text(m.deploymentName)}"`;
+    case "template.published":
+      return `Published the template "${text(m.name)}" ${text(m.version)} (${m.visibility === "organization" ? "organization only" : "public"})`;
+    case "template.republished":
+      return `Republished the template "${text(m.name)}" as ${text(m.version)} (was ${text(m.from)})`;
+    case "template.unpublished":
+      return `Unpublished the template "${text(m.name)}"`;
+    case "template.archived":
+      return `Archived the template "${text(m.name)}"`;
+    case "template.used":
+      return `Created a bot from the template "${text(m.templateName)}" ${text(m.version)}`;
     default:
       return action;
   }
