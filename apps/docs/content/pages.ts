@@ -16,6 +16,8 @@ export const pages: readonly DocPage[] = [
   { slug: "designer", title: "Using the flow designer", section: "Building bots" },
   { slug: "designer-shortcuts", title: "Keyboard shortcuts", section: "Building bots" },
   { slug: "versions", title: "Versions", section: "Building bots" },
+  { slug: "using-templates", title: "Using templates", section: "Templates" },
+  { slug: "publishing-templates", title: "Publishing a template", section: "Templates" },
   { slug: "ai-providers", title: "AI providers", section: "AI" },
   { slug: "keys-and-security", title: "Keys and security", section: "AI" },
   { slug: "fallback", title: "Fallback", section: "AI" },

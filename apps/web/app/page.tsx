@@ -42,6 +42,12 @@ export default function LandingPage() {
       <header className="mx-auto flex max-w-6xl items-center justify-between px-6 py-5">
         <Logo />
         <nav className="flex items-center gap-2 text-sm">
+          <Link
+            href="/templates"
+            className="hidden rounded-lg px-3 py-2 font-medium hover:bg-slate-100 sm:inline-block dark:hover:bg-slate-800"
+          >
+            Templates
+          </Link>
           <ThemeToggle />
           <Link href="/sign-in" className="rounded-lg px-3 py-2 font-medium hover:bg-slate-100 dark:hover:bg-slate-800">
             Sign in
@@ -72,6 +78,12 @@ export default function LandingPage() {
               className="rounded-lg bg-indigo-600 px-5 py-3 font-semibold text-white shadow hover:bg-indigo-500"
             >
               Create your workspace
+            </Link>
+            <Link
+              href="/templates"
+              className="rounded-lg px-5 py-3 font-semibold ring-1 ring-slate-300 hover:bg-white dark:ring-slate-700 dark:hover:bg-slate-900"
+            >
+              Browse templates
             </Link>
             <Link
               href="/sign-in"

@@ -1,9 +1,9 @@
 "use client";
-import { Copy, ExternalLink, MoreHorizontal, Pencil, Trash2 } from "lucide-react";
+import { Copy, ExternalLink, LayoutTemplate, MoreHorizontal, Pencil, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 
-export type BotAction = "rename" | "duplicate" | "delete";
+export type BotAction = "rename" | "duplicate" | "publish-template" | "delete";
 
 const itemClass =
   "flex w-full items-center gap-2 rounded-md px-2.5 py-1.5 text-left text-sm text-slate-700 outline-none hover:bg-slate-100 focus:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800 dark:focus:bg-slate-800";
@@ -20,11 +20,14 @@ export function BotActionsMenu({
   botName,
   href,
   busy,
+  canPublishTemplate = false,
   onAction,
 }: {
   botName: string;
   href: string;
   busy?: boolean;
+  /** Admins and owners publish bots as gallery templates. */
+  canPublishTemplate?: boolean;
   /** `button` is the menu's trigger, to give focus back to once a dialog closes. */
   onAction: (action: BotAction, button: HTMLButtonElement | null) => void;
 }) {
@@ -107,7 +110,7 @@ export function BotActionsMenu({
           aria-label={`Actions for ${botName}`}
           tabIndex={-1}
           onKeyDown={onMenuKeyDown}
-          className="absolute right-0 z-20 mt-1 w-44 rounded-xl border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-800 dark:bg-slate-900"
+          className="absolute right-0 z-20 mt-1 w-52 rounded-xl border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-800 dark:bg-slate-900"
         >
           <Link href={href} role="menuitem" tabIndex={-1} className={itemClass}>
             <ExternalLink className="size-4 text-slate-400" aria-hidden />
@@ -121,6 +124,18 @@ export function BotActionsMenu({
             <Copy className="size-4 text-slate-400" aria-hidden />
             Duplicate
           </button>
+          {canPublishTemplate ? (
+            <button
+              type="button"
+              role="menuitem"
+              tabIndex={-1}
+              className={itemClass}
+              onClick={() => choose("publish-template")}
+            >
+              <LayoutTemplate className="size-4 text-slate-400" aria-hidden />
+              Publish as template
+            </button>
+          ) : null}
           <hr className="my-1 border-slate-200 dark:border-slate-800" />
           <button
             type="button"

@@ -9,6 +9,7 @@ import { formatRelative } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc";
 import { type BotAction, BotActionsMenu } from "./bot-actions-menu";
 import { DeleteDialog } from "./delete-bot-dialog";
+import { PublishTemplateDialog } from "./publish-template-dialog";
 import { RenameDialog } from "./rename-bot-dialog";
 import type { BotSummary } from "./types";
 
@@ -25,17 +26,20 @@ function plural(count: number, one: string, many = `${one}s`) {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-type Dialog = { kind: "rename" | "delete"; bot: BotSummary; returnFocus: HTMLElement | null };
+type Dialog = { kind: "rename" | "delete" | "publish-template"; bot: BotSummary; returnFocus: HTMLElement | null };
 
 /** The grid of bot cards, with the rename, duplicate and delete actions for editors. */
 export function BotsList({
   bots,
   canEdit,
+  canPublishTemplate = false,
   onNotice,
   focusAfterDelete,
 }: {
   bots: BotSummary[];
   canEdit: boolean;
+  /** Admins and owners: "Publish as template" in each bot's menu. */
+  canPublishTemplate?: boolean;
   onNotice: (notice: Notice | null) => void;
   /** Where focus goes once a deleted bot's card (and its menu button) is gone. */
   focusAfterDelete: () => void;
@@ -87,6 +91,7 @@ export function BotsList({
             <BotCard
               bot={bot}
               canEdit={canEdit}
+              canPublishTemplate={canPublishTemplate}
               busy={duplicate.isPending && duplicate.variables?.botId === bot.id}
               onAction={(action, button) => onAction(bot, action, button)}
             />
@@ -94,6 +99,9 @@ export function BotsList({
         ))}
       </ul>
       {dialog?.kind === "rename" ? <RenameDialog bot={dialog.bot} open onClose={closeDialog} /> : null}
+      {dialog?.kind === "publish-template" ? (
+        <PublishTemplateDialog bot={dialog.bot} open onClose={closeDialog} />
+      ) : null}
       {dialog?.kind === "delete" ? (
         <DeleteDialog
           bot={dialog.bot}
@@ -113,11 +121,13 @@ export function BotsList({
 function BotCard({
   bot,
   canEdit,
+  canPublishTemplate,
   busy,
   onAction,
 }: {
   bot: BotSummary;
   canEdit: boolean;
+  canPublishTemplate: boolean;
   busy: boolean;
   onAction: (action: BotAction, button: HTMLElement | null) => void;
 }) {
@@ -148,7 +158,13 @@ function BotCard({
         </div>
         {canEdit ? (
           <div className="relative z-10 -mt-1 -mr-1">
-            <BotActionsMenu botName={bot.name} href={botHref(bot.id)} busy={busy} onAction={onAction} />
+            <BotActionsMenu
+              botName={bot.name}
+              href={botHref(bot.id)}
+              busy={busy}
+              canPublishTemplate={canPublishTemplate}
+              onAction={onAction}
+            />
           </div>
         ) : null}
       </div>

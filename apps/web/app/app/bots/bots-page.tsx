@@ -50,7 +50,7 @@ function useSearchQuery() {
 
 export function BotsPage() {
   const trpc = useTRPC();
-  const { role } = useMyRole();
+  const { role, isAdmin } = useMyRole();
   const canEdit = role !== undefined && role !== "viewer";
   const { text, setText, query } = useSearchQuery();
   const [creating, setCreating] = useState(false);
@@ -173,6 +173,7 @@ export function BotsPage() {
           <BotsList
             bots={bots}
             canEdit={canEdit}
+            canPublishTemplate={isAdmin}
             onNotice={setNotice}
             focusAfterDelete={() => searchRef.current?.focus()}
           />
