@@ -27,6 +27,17 @@ test.describe("bad input and forbidden places", () => {
     await expect(page.getByRole("heading", { name: `Welcome, ${user.name}` })).toBeVisible();
   });
 
+  test("an address with a broken %-escape is a 400 with a readable message, never a 500", async ({ request }) => {
+    for (const path of ["/templates/%E0%A4%A", "/c/%zz", "/app/bots/x%2"]) {
+      const response = await request.get(path, { maxRedirects: 0 });
+      expect(response.status(), path).toBe(400);
+      expect(await response.text(), path).toContain("broken %-escape");
+    }
+    const api = await request.post("/api/chat/%E0%A4%A", { data: { input: { type: "start" } } });
+    expect(api.status()).toBe(400);
+    expect((await api.json()).error.code).toBe("malformed-url");
+  });
+
   test("sign-up with an email that is taken says it already exists", async ({ page, request }) => {
     const user = uniqueUser("taken");
     await signUpViaApi(request, user);
