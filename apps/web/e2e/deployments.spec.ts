@@ -2,8 +2,8 @@ import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type StandIn, startStandIn } from "@pixel/ai/stand-ins";
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
-import { screenshot, signInViaApi, signUpViaApi, uniqueUser } from "./helpers";
+import { expect, type Page, test } from "@playwright/test";
+import { screenshot, signInViaApi, signUpViaApi, trpc, uniqueUser } from "./helpers";
 
 const SECRET = `sk-standin-${randomBytes(12).toString("hex")}`;
 let standIn: StandIn;
@@ -15,14 +15,6 @@ test.afterAll(async () => {
   await standIn?.close();
 });
 test.describe.configure({ timeout: 240_000 });
-
-/** A tRPC call over HTTP as the signed-in browser (superjson wraps input and output in {"json": …}). */
-async function trpc<T>(request: APIRequestContext, path: string, input: unknown): Promise<T> {
-  const response = await request.post(`/api/trpc/${path}`, { data: { json: input } });
-  const body = await response.text();
-  expect(response.status(), body).toBe(200);
-  return (JSON.parse(body) as { result: { data: { json: T } } }).result.data.json;
-}
 
 /** greeting → pick a topic → (a) ask an email (form) → AI answer → end. */
 function shopFlow() {

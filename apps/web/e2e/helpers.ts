@@ -86,3 +86,19 @@ export async function screenshot(page: Page, name: string, options: { docs?: boo
     copyFileSync(file, path.join(docsDir, `${name}.png`));
   }
 }
+
+/** A tRPC call over HTTP as the signed-in browser (superjson wraps input and output in {"json": …}). */
+export async function trpc<T>(request: APIRequestContext, path: string, input: unknown): Promise<T> {
+  const response = await request.post(`/api/trpc/${path}`, { data: { json: input } });
+  const body = await response.text();
+  expect(response.status(), body).toBe(200);
+  return (JSON.parse(body) as { result: { data: { json: T } } }).result.data.json;
+}
+
+/** A tRPC query over HTTP (GET with the input in ?input=). */
+export async function trpcQuery<T>(request: APIRequestContext, path: string, input: unknown): Promise<T> {
+  const response = await request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
+  const body = await response.text();
+  expect(response.status(), body).toBe(200);
+  return (JSON.parse(body) as { result: { data: { json: T } } }).result.data.json;
+}

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { type StandIn, startStandIn } from "@pixel/ai/stand-ins";
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { PREVIEW_STAND_IN_KEY, PREVIEW_STAND_IN_PORT } from "../playwright.config";
-import { fillSignUp, screenshot, signInViaApi, signUpViaApi, uniqueUser } from "./helpers";
+import { fillSignUp, screenshot, signInViaApi, signUpViaApi, trpc, trpcQuery, uniqueUser } from "./helpers";
 
 /**
  * The template gallery: browsing without an account, filters and search in the address, a template's page with
@@ -23,22 +23,6 @@ test.afterAll(async () => {
   await standIn?.close();
 });
 test.describe.configure({ timeout: 240_000 });
-
-/** A tRPC call over HTTP as the signed-in browser (superjson wraps input and output in {"json": …}). */
-async function trpc<T>(request: APIRequestContext, path: string, input: unknown): Promise<T> {
-  const response = await request.post(`/api/trpc/${path}`, { data: { json: input } });
-  const body = await response.text();
-  expect(response.status(), body).toBe(200);
-  return (JSON.parse(body) as { result: { data: { json: T } } }).result.data.json;
-}
-
-/** A tRPC query over HTTP (GET with the input in ?input=). */
-async function trpcQuery<T>(request: APIRequestContext, path: string, input: unknown): Promise<T> {
-  const response = await request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
-  const body = await response.text();
-  expect(response.status(), body).toBe(200);
-  return (JSON.parse(body) as { result: { data: { json: T } } }).result.data.json;
-}
 
 /** Draws the lazily loaded diagram (it waits to be scrolled to), then goes back to the top for a screenshot. */
 async function drawDiagram(page: Page) {

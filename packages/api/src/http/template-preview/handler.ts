@@ -3,6 +3,7 @@ import { type FlowDocument, parseFlowDocument, turnInputSchema } from "@pixel/fl
 import { z } from "zod";
 import { consumeRateLimit, RateLimitedError } from "../../lib/rate-limit.ts";
 import { ChatError, chatErrorResponse, chatTurnResponse, openChatTurn } from "../../services/chat/index.ts";
+import { canViewTemplate } from "../../services/templates/visibility.ts";
 import { clientIp } from "../../trpc/context.ts";
 import { readJson } from "../preview-handler.ts";
 import { type PreviewProviderConfig, previewAiPort, previewProviderFromEnv } from "./preview-ai.ts";
@@ -38,19 +39,24 @@ interface LoadedTemplate {
 const flows = new Map<string, FlowDocument>();
 
 async function loadTemplate(options: TemplatePreviewOptions): Promise<LoadedTemplate> {
+  // The flow itself is read only when this version is not parsed yet: it is the large part of the row.
   const row = await options.prisma.template.findUnique({
     where: { slug: options.slug },
-    select: { id: true, flow: true, updatedAt: true, status: true, visibility: true, organizationId: true },
+    select: { id: true, updatedAt: true, status: true, visibility: true, organizationId: true },
   });
+  // The template page's rule, so a page that shows also previews.
   const visible =
-    row?.status === "published" &&
-    (row.visibility === "public" ||
-      (row.organizationId !== null && (await options.viewerOrganizationIds()).includes(row.organizationId)));
+    row !== null &&
+    canViewTemplate(row, {
+      userId: null,
+      organizationIds: row.organizationId ? await options.viewerOrganizationIds() : [],
+    });
   if (!row || !visible) throw new ChatError(404, "template-not-found", "There is no template here.");
   const key = `${row.id}@${row.updatedAt.getTime()}`;
   let flow = flows.get(key);
   if (!flow) {
-    const parsed = parseFlowDocument(row.flow);
+    const stored = await options.prisma.template.findUnique({ where: { id: row.id }, select: { flow: true } });
+    const parsed = parseFlowDocument(stored?.flow);
     if (!parsed.ok) throw new ChatError(409, "template-flow-invalid", "This template's flow cannot run.");
     flow = parsed.flow;
     if (flows.size > 200) flows.clear();

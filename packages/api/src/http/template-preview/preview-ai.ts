@@ -69,6 +69,28 @@ function unavailablePort(): AiPort {
   };
 }
 
+function buildGateway(config: PreviewProviderConfig, fetchImpl?: typeof fetch): AiGateway {
+  const candidate: Candidate = {
+    credentials: {
+      keyId: null,
+      provider: config.provider,
+      secret: config.apiKey,
+      ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
+    },
+    model: config.model,
+  };
+  return createAiGateway({
+    candidates: { candidates: async () => [candidate] },
+    cooldowns: createMemoryCooldownStore(),
+    usage: { record: async () => {} },
+    budgets: { check: async () => ({ kind: "allow" }) },
+    prices: async (provider, model) => priceFor(provider, model, {}),
+    unavailableMessage: async () => NO_PREVIEW_PROVIDER_MESSAGE,
+    ...(fetchImpl ? { fetch: fetchImpl } : {}),
+  });
+}
+
+/** One gateway per configuration (the environment's, in the app), so its provider model is built once. */
 let cached: { signature: string; gateway: AiGateway } | null = null;
 
 /**
@@ -78,28 +100,9 @@ let cached: { signature: string; gateway: AiGateway } | null = null;
  */
 export function previewAiPort(config: PreviewProviderConfig | null, options: { fetch?: typeof fetch } = {}): AiPort {
   if (!config) return unavailablePort();
+  const scope = { organizationId: "gallery-preview" };
+  if (options.fetch) return buildGateway(config, options.fetch).port(scope);
   const signature = JSON.stringify(config);
-  if (!cached || cached.signature !== signature || options.fetch) {
-    const candidate: Candidate = {
-      credentials: {
-        keyId: null,
-        provider: config.provider,
-        secret: config.apiKey,
-        ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
-      },
-      model: config.model,
-    };
-    const gateway = createAiGateway({
-      candidates: { candidates: async () => [candidate] },
-      cooldowns: createMemoryCooldownStore(),
-      usage: { record: async () => {} },
-      budgets: { check: async () => ({ kind: "allow" }) },
-      prices: async (provider, model) => priceFor(provider, model, {}),
-      unavailableMessage: async () => NO_PREVIEW_PROVIDER_MESSAGE,
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-    });
-    if (options.fetch) return gateway.port({ organizationId: "gallery-preview" });
-    cached = { signature, gateway };
-  }
-  return cached.gateway.port({ organizationId: "gallery-preview" });
+  if (cached?.signature !== signature) cached = { signature, gateway: buildGateway(config) };
+  return cached.gateway.port(scope);
 }

@@ -75,19 +75,20 @@ export async function openChatTurn(deps: ChatDeps, request: ChatTurnRequest): Pr
       // AI attempts are written with the bot's messages, in the turn's last statement.
       const attempts: TimedAttempt[] = [];
       const ports: FlowPorts = {
-        ai: createAiRuntime(prisma).port(
-          {
-            organizationId: request.organizationId,
-            botId: request.botId,
-            deploymentId: request.deploymentId,
-            conversationId: conversation.id,
-          },
-          { deferUsageTo: attempts },
-        ),
-        http: createHttpPort(),
-        clock: systemClock,
-        random: mathRandom,
-        ...deps.ports,
+        ai:
+          deps.ports?.ai ??
+          createAiRuntime(prisma).port(
+            {
+              organizationId: request.organizationId,
+              botId: request.botId,
+              deploymentId: request.deploymentId,
+              conversationId: conversation.id,
+            },
+            { deferUsageTo: attempts },
+          ),
+        http: deps.ports?.http ?? createHttpPort(),
+        clock: deps.ports?.clock ?? systemClock,
+        random: deps.ports?.random ?? mathRandom,
       };
       const mapper = createChunkMapper({ trace: request.trace ?? false, newId: randomUUID });
       const transcript = new TurnTranscript();

@@ -1,20 +1,14 @@
 import { handleTemplatePreview } from "@pixel/api";
 import { getPrisma } from "@pixel/db";
-import { getSessionUser } from "@/lib/auth";
+import { loadVisitor } from "@/app/templates/viewer";
 
 /** The gallery's live preview of a template: no sign-in needed (see handleTemplatePreview). */
 export async function POST(req: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const prisma = getPrisma();
   return handleTemplatePreview({
     req,
-    prisma,
+    prisma: getPrisma(),
     slug: decodeURIComponent(slug),
-    viewerOrganizationIds: async () => {
-      const user = await getSessionUser();
-      if (!user) return [];
-      const rows = await prisma.membership.findMany({ where: { userId: user.id }, select: { organizationId: true } });
-      return rows.map((row) => row.organizationId);
-    },
+    viewerOrganizationIds: async () => (await loadVisitor()).viewer.organizationIds,
   });
 }
